@@ -1,0 +1,89 @@
+import type { CassetteFormat } from "./format.js";
+
+/**
+ * Header-like maps of go-vcr (`headers`, `trailer`, `form`): a name to its
+ * values, in a null-prototype object so that any name, `__proto__` included, is
+ * plain data.
+ */
+export type HeaderMap = Record<string, string[]>;
+
+/** A body: text, or bytes when the recording was not valid UTF-8 (`!!binary`). */
+export type Body = string | Uint8Array;
+
+/**
+ * Keys the cassette had that go-vcr does not define. They are kept, in their
+ * order, and written back after the known fields of the same mapping.
+ */
+export type UnknownFields = Record<string, unknown>;
+
+/**
+ * go-vcr's recorded request, field for field and in go-vcr's order. Optional
+ * fields are the ones go-vcr omits when empty; others are written even when
+ * empty, with Go's zero value.
+ */
+export interface CassetteRequest {
+  proto?: string;
+  protoMajor?: number;
+  protoMinor?: number;
+  contentLength?: number;
+  transferEncoding?: string[];
+  trailer?: HeaderMap;
+  host?: string;
+  remoteAddr?: string;
+  requestUri?: string;
+  body?: Body;
+  form?: HeaderMap;
+  headers?: HeaderMap;
+  url: string;
+  method: string;
+  unknownFields?: UnknownFields;
+}
+
+/** go-vcr's recorded response, field for field and in go-vcr's order. */
+export interface CassetteResponse {
+  proto?: string;
+  protoMajor?: number;
+  protoMinor?: number;
+  transferEncoding?: string[];
+  trailer?: HeaderMap;
+  /** `-1` for a streamed body of unknown length. */
+  contentLength?: number;
+  uncompressed?: boolean;
+  body?: Body;
+  headers?: HeaderMap;
+  /** The status line, e.g. `200 OK`. */
+  status?: string;
+  /** The status code, e.g. `200`. */
+  code: number;
+  /**
+   * Time until the response headers arrived, as Go's `time.Duration.String()`
+   * (`1.5s`, `662.265667ms`). Use `durationToMilliseconds` for a number.
+   */
+  duration?: string;
+  unknownFields?: UnknownFields;
+}
+
+/** One recorded request and its response. */
+export interface Interaction {
+  id: number;
+  request: CassetteRequest;
+  response: CassetteResponse;
+  unknownFields?: UnknownFields;
+}
+
+/**
+ * A go-vcr cassette (format version 2) and the layout it was written in.
+ *
+ * @example
+ * ```ts
+ * const cassette = parseCassette(text, { source: "chat.yaml" });
+ * cassette.interactions[0].request.url; // "https://openrouter.ai/api/v1/chat/completions"
+ * ```
+ */
+export interface Cassette {
+  version: 2;
+  interactions: Interaction[];
+  /** How the file is laid out; `stringifyCassette` writes in this format. */
+  format: CassetteFormat;
+  unknownFields?: UnknownFields;
+}

@@ -1,0 +1,160 @@
+import type { CassetteFormat } from "../model/format.js";
+import { createGoccyScalarWriter } from "./goccy-scalar.js";
+import { createGoYamlScalarWriter } from "./go-yaml-scalar.js";
+import type { ScalarWriter } from "./scalar-style.js";
+
+/** An ordered mapping: a Go struct (fields in order) or a Go map (keys sorted by the writer). */
+export class YamlMapping {
+  constructor(readonly entries: Array<[string, YamlValue]>) {}
+}
+
+/** Text written as is: goccy writes a `time.Duration` without quoting rules. */
+export class Verbatim {
+  constructor(readonly text: string) {}
+}
+
+export type YamlValue =
+  | string
+  | number
+  | bigint
+  | boolean
+  | null
+  | Uint8Array
+  | Verbatim
+  | YamlMapping
+  | YamlValue[];
+
+/**
+ * Lays out a YAML document as Go's writers do: block mappings and sequences,
+ * go-yaml's indentation rule (`yaml_emitter_increase_indent`: a nested block
+ * goes to the next multiple of the base indent strictly above its parent;
+ * a sequence under a key two columns less in compact mode), flow `{}`/`[]` for
+ * empty collections, and unlimited line width.
+ */
+export class GoYamlEmitter {
+  private readonly parts: string[] = [];
+  private readonly scalars: ScalarWriter;
+
+  constructor(private readonly format: CassetteFormat) {
+    this.scalars =
+      format.writer === "goccy" ? createGoccyScalarWriter() : createGoYamlScalarWriter(format.indent);
+  }
+
+  /** The writer's key order for Go maps. */
+  get compareKeys(): (left: string, right: string) => number {
+    return this.scalars.compareKeys;
+  }
+
+  get verbatimDurations(): boolean {
+    return this.scalars.verbatimDurations;
+  }
+
+  document(root: YamlMapping): string {
+    this.parts.push("---\n");
+    if (root.entries.length === 0) this.parts.push("{}\n");
+    else this.mapping(root, 0, false);
+    return this.parts.join("");
+  }
+
+  private childIndent(indent: number): number {
+    const base = this.format.indent;
+    return base * Math.floor((indent + base) / base);
+  }
+
+  private mapping(mapping: YamlMapping, indent: number, inline: boolean): void {
+    const pad = " ".repeat(indent);
+    mapping.entries.forEach(([key, value], index) => {
+      if (!(inline && index === 0)) this.parts.push(pad);
+      if (isComplexKey(key)) {
+        this.parts.push("? ");
+        this.scalar(key, indent + 2, false);
+        this.parts.push(pad, ":");
+      } else {
+        this.parts.push(this.scalars.render(key, true, indent), ":");
+      }
+      this.value(value, indent);
+    });
+  }
+
+  private value(value: YamlValue, indent: number): void {
+    if (value instanceof YamlMapping) {
+      if (value.entries.length === 0) this.parts.push(" {}\n");
+      else {
+        this.parts.push("\n");
+        this.mapping(value, this.childIndent(indent), false);
+      }
+    } else if (Array.isArray(value)) {
+      if (value.length === 0) this.parts.push(" []\n");
+      else {
+        this.parts.push("\n");
+        this.sequence(value, this.childIndent(indent) - (this.format.compactSequences ? 2 : 0), false);
+      }
+    } else {
+      this.parts.push(" ");
+      this.scalar(value, this.scalars.blockIndent(indent, this.childIndent(indent)), false);
+    }
+  }
+
+  private sequence(items: YamlValue[], column: number, inline: boolean): void {
+    const pad = " ".repeat(column);
+    items.forEach((item, index) => {
+      if (!(inline && index === 0)) this.parts.push(pad);
+      this.parts.push("- ");
+      if (item instanceof YamlMapping && item.entries.length > 0) this.mapping(item, column + 2, true);
+      else if (Array.isArray(item) && item.length > 0) this.sequence(item, column + 2, true);
+      else if (item instanceof YamlMapping) this.parts.push("{}\n");
+      else if (Array.isArray(item)) this.parts.push("[]\n");
+      else this.scalar(item, column + 2, false);
+    });
+  }
+
+  private scalar(value: Exclude<YamlValue, YamlMapping | YamlValue[]>, textIndent: number, simpleKey: boolean): void {
+    const text = this.scalarText(value, textIndent, simpleKey);
+    this.parts.push(text);
+    const last = text.charCodeAt(text.length - 1);
+    if (last !== 10 && last !== 0x2028 && last !== 0x2029) this.parts.push("\n");
+  }
+
+  private scalarText(value: Exclude<YamlValue, YamlMapping | YamlValue[]>, textIndent: number, simpleKey: boolean): string {
+    if (typeof value === "string") return this.scalars.render(value, simpleKey, textIndent);
+    if (value === null) return "null";
+    if (typeof value === "boolean") return value ? "true" : "false";
+    if (typeof value === "bigint") return value.toString();
+    if (typeof value === "number") return formatGoNumber(value);
+    if (value instanceof Verbatim) return value.text;
+    return binary(value, textIndent);
+  }
+}
+
+function isComplexKey(key: string): boolean {
+  return new TextEncoder().encode(key).length > 128 || /[\n\r\u0085\u2028\u2029]/.test(key);
+}
+
+/** go-yaml's `!!binary`: padded base64, cut into 70-character lines in a literal block when long. */
+function binary(bytes: Uint8Array, textIndent: number): string {
+  let text = "";
+  for (let index = 0; index < bytes.length; index += 0x8000) {
+    text += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
+  }
+  const encoded = btoa(text);
+  if (encoded.length < 70) return `!!binary ${encoded}`;
+  const pad = " ".repeat(textIndent);
+  let block = "!!binary |\n";
+  for (let index = 0; index < encoded.length; index += 70) block += `${pad}${encoded.slice(index, index + 70)}\n`;
+  return block;
+}
+
+/** A number as Go writes an `int` or a `float64` (`strconv.FormatFloat(f, 'g', -1, 64)`). */
+export function formatGoNumber(value: number): string {
+  if (Number.isInteger(value) && Math.abs(value) < 2 ** 63) return BigInt(value).toString();
+  if (Number.isNaN(value)) return ".nan";
+  if (value === Number.POSITIVE_INFINITY) return ".inf";
+  if (value === Number.NEGATIVE_INFINITY) return "-.inf";
+  const [mantissa, exponentText] = value.toExponential().split("e") as [string, string];
+  const exponent = Number(exponentText);
+  if (exponent < -4 || exponent >= 6) {
+    const sign = exponent < 0 ? "-" : "+";
+    return `${mantissa}e${sign}${String(Math.abs(exponent)).padStart(2, "0")}`;
+  }
+  return String(value);
+}

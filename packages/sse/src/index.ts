@@ -1,0 +1,9 @@
+export { EventStreamError, type EventStreamErrorCode } from "./errors.js";
+export type { EventStreamEvent, EventStreamLine, LineEnding, ParsedEvent } from "./event.js";
+export { formatEventStream } from "./format.js";
+export {
+  createEventStreamParser,
+  type EventStreamParser,
+  type EventStreamParserOptions,
+  parseEventStream,
+} from "./parse.js";

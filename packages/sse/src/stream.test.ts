@@ -1,0 +1,65 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { formatEventStream } from "./format.js";
+import { parseEventStream } from "./parse.js";
+import { EventStreamParserStream } from "./stream.js";
+
+async function collect(pieces: Array<string | Uint8Array>) {
+  const source = new ReadableStream<string | Uint8Array>({
+    start(controller) {
+      for (const piece of pieces) controller.enqueue(piece);
+      controller.close();
+    },
+  });
+  const events = [];
+  for await (const event of source.pipeThrough(new EventStreamParserStream())) events.push(event);
+  return events;
+}
+
+const sample =
+  ': OPENROUTER PROCESSING\r\n\r\ndata: {"content":"2 × 3 = 6 🎉"}\r\ndata: more\r\n\r\nevent: x\nid: 1\n\ndata: [DONE]';
+
+describe("EventStreamParserStream", () => {
+  it("re-encodes byte for byte when the bytes are split at every boundary", async () => {
+    const bytes = new TextEncoder().encode(sample);
+    const whole = parseEventStream(sample);
+    for (let cut = 0; cut <= bytes.length; cut += 1) {
+      const events = await collect([bytes.slice(0, cut), bytes.slice(cut)]);
+      expect(events).toEqual(whole);
+      expect(formatEventStream(events)).toBe(sample);
+    }
+  });
+
+  it("accepts text pieces too", async () => {
+    const events = await collect([sample.slice(0, 10), sample.slice(10)]);
+    expect(formatEventStream(events)).toBe(sample);
+  });
+
+  it("re-encodes any stream, cut anywhere, byte for byte", async () => {
+    const line = fc.oneof(
+      fc.constantFrom("data: ", "data:", ": ", ":", "event: ", "id: ", "retry: ", "x: ", ""),
+      fc.string({ unit: fc.constantFrom("a", " ", ":", "é", "🎉", "{", "\"") , maxLength: 8 }),
+    );
+    const ending = fc.constantFrom("\n", "\r\n", "\r");
+    const stream = fc
+      .array(fc.tuple(line, fc.string({ maxLength: 6 }), ending), { maxLength: 12 })
+      .map((lines) => lines.map(([head, body, end]) => head + body.replace(/[\r\n]/g, "") + end).join(""));
+    await fc.assert(
+      fc.asyncProperty(stream, fc.array(fc.nat(), { maxLength: 5 }), async (text, cuts) => {
+        const bytes = new TextEncoder().encode(text);
+        const points = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
+        const pieces: Uint8Array[] = [];
+        let start = 0;
+        for (const point of points) {
+          pieces.push(bytes.slice(start, point));
+          start = point;
+        }
+        pieces.push(bytes.slice(start));
+        const events = await collect(pieces);
+        expect(events).toEqual(parseEventStream(text));
+        expect(formatEventStream(events)).toBe(text);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
