@@ -27,9 +27,23 @@ export function goccyNeedsQuotes(value: string): boolean {
   return value.includes("#") || value.includes("\\") || value.includes(": ") || value.includes("- ");
 }
 
+/**
+ * Text goccy would write plain or as a literal block although no YAML reader,
+ * goccy included, reads it back: control characters, a tab or line break at
+ * either end, a tab (after `:` or `-` it starts a mapping or a sequence), a
+ * first line that starts with a blank, nothing but line breaks.
+ * tapedeck quotes these instead of writing a cassette that loses the value.
+ */
+function unreadableUnquoted(value: string): boolean {
+  if (/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\uFEFF]/.test(value)) return true;
+  if (value.includes("\t") || value.startsWith("\n")) return true;
+  if (!value.includes("\n")) return false;
+  return /^\s*$/.test(value) || value.startsWith(" ") || value.endsWith(" ");
+}
+
 /** The style goccy/go-yaml writes a string in. */
 export function goccyStyle(value: string, simpleKey: boolean): ScalarStyle {
-  if (goccyNeedsQuotes(value)) return "double";
+  if (goccyNeedsQuotes(value) || unreadableUnquoted(value)) return "double";
   if (value.includes("\n")) return simpleKey ? "double" : "literal";
   return "plain";
 }

@@ -53,7 +53,7 @@ class ValueBuilder {
         cassette.interactions.map((interaction, index) => {
           const path = `interactions[${index}]`;
           if (interaction === null || typeof interaction !== "object") throw wrongType(path, "an object", interaction);
-          const fields = this.struct(interaction as never, interactionFields, path);
+          const fields = this.struct(interaction as never, interactionFields, path, false);
           fields.entries.push(
             ["request", this.struct(interaction.request as never, requestFields, `${path}.request`)],
             ["response", this.struct(interaction.response as never, responseFields, `${path}.response`)],
@@ -68,7 +68,12 @@ class ValueBuilder {
     return root;
   }
 
-  private struct(object: Record<string, unknown> | undefined, fields: readonly FieldSpec[], path: string): YamlMapping {
+  private struct(
+    object: Record<string, unknown> | undefined,
+    fields: readonly FieldSpec[],
+    path: string,
+    withUnknownFields = true,
+  ): YamlMapping {
     if (object === null || typeof object !== "object") throw wrongType(path, "an object", object);
     const entries: Array<[string, YamlValue]> = [];
     for (const field of fields) {
@@ -81,7 +86,7 @@ class ValueBuilder {
       entries.push([field.key, this.field(value, field, `${path}.${field.property}`)]);
     }
     const mapping = new YamlMapping(entries);
-    this.appendUnknown(mapping, object.unknownFields as Record<string, unknown> | undefined);
+    if (withUnknownFields) this.appendUnknown(mapping, object.unknownFields as Record<string, unknown> | undefined);
     return mapping;
   }
 
