@@ -152,7 +152,8 @@ function buildEvent(lines: EventStreamLine[], end: LineEnding, line: number, num
         data = data === undefined ? (value ?? "") : `${data}\n${value ?? ""}`;
         break;
       case "":
-        (event.comments ??= []).push(value ?? "");
+        if (event.comments === undefined) event.comments = [];
+        event.comments.push(value ?? "");
         break;
       case "event":
         event.event = value ?? "";

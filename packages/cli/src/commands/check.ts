@@ -1,0 +1,25 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { CassetteError, parseCassette } from "@tapedeck/cassette";
+import { expandCassettePaths } from "../files.js";
+import type { CommandIo } from "../io.js";
+
+/**
+ * `tapedeck check <file|dir>...`: exit 0 when every file is a valid cassette,
+ * else one `path:line:column: code: message` line per problem and exit 1.
+ */
+export async function check(paths: readonly string[], io: CommandIo): Promise<number> {
+  const files = await expandCassettePaths(paths, io.cwd);
+  let problems = 0;
+  for (const file of files) {
+    try {
+      parseCassette(await readFile(resolve(io.cwd, file), "utf8"), { source: file });
+    } catch (error) {
+      problems += 1;
+      if (error instanceof CassetteError) io.stdout.write(`${error.format()}\n`);
+      else io.stdout.write(`${file}:1:1: io: ${(error as Error).message}\n`);
+    }
+  }
+  if (problems === 0) io.stderr.write(`${files.length} cassette${files.length === 1 ? "" : "s"} checked, all valid\n`);
+  return problems === 0 ? 0 : 1;
+}

@@ -1,0 +1,116 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import {
+  bodyText,
+  type Cassette,
+  dialectOf,
+  durationToMilliseconds,
+  type Interaction,
+  isEventStream,
+  parseCassette,
+} from "@tapedeck/cassette";
+import { parseEventStream } from "@tapedeck/sse";
+import { expandCassettePaths } from "../files.js";
+import type { CommandIo } from "../io.js";
+import { renderTable } from "../table.js";
+
+/** What `inspect` tells of one interaction. */
+export interface InteractionSummary {
+  id: number;
+  method: string;
+  url: string;
+  status: string;
+  durationMilliseconds: number;
+  /** Events with data, `[DONE]` included; `undefined` for a body that is not an event stream. */
+  events: number | undefined;
+  providers: string[];
+  models: string[];
+}
+
+/** Summarizes an interaction: request line, status, time to headers, events, providers and models seen. */
+export function summarizeInteraction(interaction: Interaction): InteractionSummary {
+  const { request, response } = interaction;
+  const providers = new Set<string>();
+  const models = new Set<string>();
+  const note = (value: unknown) => {
+    if (value === null || typeof value !== "object") return;
+    const { provider, model } = value as { provider?: unknown; model?: unknown };
+    if (typeof provider === "string") providers.add(provider);
+    if (typeof model === "string") models.add(model);
+  };
+  let events: number | undefined;
+  const body = bodyText(response.body);
+  if (isEventStream(response)) {
+    events = 0;
+    for (const event of parseEventStream(body)) {
+      if (event.data === undefined) continue;
+      events += 1;
+      note(tryJson(event.data));
+    }
+  } else {
+    note(tryJson(body));
+  }
+  return {
+    id: interaction.id,
+    method: request.method,
+    url: request.url,
+    status: response.status || String(response.code),
+    durationMilliseconds: response.duration === undefined ? 0 : durationToMilliseconds(response.duration),
+    events,
+    providers: [...providers],
+    models: [...models],
+  };
+}
+
+function tryJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function describeFormat(cassette: Cassette): string {
+  const dialect = dialectOf(cassette.format);
+  const { writer, indent, compactSequences } = cassette.format;
+  return dialect === undefined
+    ? `${writer}, indent ${indent}${compactSequences ? ", compact sequences" : ""}`
+    : dialect === "goccy"
+      ? "goccy/go-yaml"
+      : `go-yaml, dialect ${dialect}`;
+}
+
+/** `tapedeck inspect <file|dir>... [--json]`: a table per cassette. */
+export async function inspect(paths: readonly string[], io: CommandIo, options: { json?: boolean } = {}): Promise<number> {
+  const files = await expandCassettePaths(paths, io.cwd);
+  const reports = [];
+  for (const file of files) {
+    const cassette = parseCassette(await readFile(resolve(io.cwd, file), "utf8"), { source: file });
+    const interactions = cassette.interactions.map(summarizeInteraction);
+    reports.push({ file, format: describeFormat(cassette), interactions });
+  }
+  if (options.json) {
+    io.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+    return 0;
+  }
+  for (const { file, format, interactions } of reports) {
+    io.stdout.write(`${file}  (${format}, ${interactions.length} interaction${interactions.length === 1 ? "" : "s"})\n`);
+    io.stdout.write(
+      renderTable(
+        ["#", "method", "url", "status", "duration", "events", "providers", "models"],
+        interactions.map((summary) => [
+          String(summary.id),
+          summary.method,
+          summary.url,
+          summary.status,
+          `${(summary.durationMilliseconds / 1000).toFixed(3)}s`,
+          summary.events === undefined ? "-" : String(summary.events),
+          summary.providers.join(", ") || "-",
+          summary.models.join(", ") || "-",
+        ]),
+      ),
+    );
+    io.stdout.write("\n");
+  }
+  return 0;
+}

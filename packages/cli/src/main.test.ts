@@ -1,0 +1,81 @@
+import { readFileSync } from "node:fs";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { cassettesDirectory, listCassettes, providerCassettePath } from "@tapedeck/fixtures";
+import { describe, expect, it } from "vitest";
+import { main } from "./main.js";
+
+async function run(argv: string[], cwd = process.cwd()) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    cwd,
+  });
+  return { code, stdout, stderr };
+}
+
+describe("tapedeck inspect", () => {
+  it("shows each recorded interaction with its status, duration, events, provider and model", async () => {
+    const { code, stdout } = await run(["inspect", providerCassettePath("novita")]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("go-yaml, dialect B, 2 interactions");
+    const rows = stdout.split("\n").filter((line) => /^ {2}\d/.test(line));
+    expect(rows).toHaveLength(2);
+    // Values read off the recording: 1.989344792s and 1.719441167s to headers, 30 and 31 data events.
+    expect(rows[0]).toMatch(/^ {2}0 +POST +https:\/\/openrouter\.ai\/api\/v1\/chat\/completions +200 OK +1\.989s +30 +Novita +moonshotai\/kimi-k2-0905$/);
+    expect(rows[1]).toMatch(/1\.719s +31 +Novita/);
+  });
+
+  it("walks a directory and reports the Chutes turn that BaseTen served", async () => {
+    const { stdout } = await run(["inspect", "--json", cassettesDirectory]);
+    const reports = JSON.parse(stdout) as Array<{ file: string; format: string; interactions: Array<{ providers: string[] }> }>;
+    expect(reports).toHaveLength(listCassettes().length);
+    const chutes = reports.find((report) => report.file.endsWith("chutes.yaml"))!;
+    expect(chutes.interactions.map((interaction) => interaction.providers)).toEqual([["Chutes"], ["BaseTen"]]);
+    expect(reports.find((report) => report.file.endsWith("together.yaml"))!.format).toBe("goccy/go-yaml");
+  });
+});
+
+describe("tapedeck check", () => {
+  it("passes the fixtures", async () => {
+    const { code, stdout } = await run(["check", cassettesDirectory]);
+    expect(code).toBe(0);
+    expect(stdout).toBe("");
+  });
+
+  it("prints one located line per broken file and exits 1", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "tapedeck-check-"));
+    await writeFile(join(directory, "a-version.yaml"), "---\nversion: 9\ninteractions: []\n");
+    await writeFile(join(directory, "b-good.yaml"), "---\nversion: 2\ninteractions: []\n");
+    await writeFile(join(directory, "c-tab.yml"), "---\nversion: 2\ninteractions:\n\t- id: 0\n");
+    await writeFile(join(directory, "notes.txt"), "not a cassette, not checked");
+    const { code, stdout } = await run(["check", "."], directory);
+    expect(code).toBe(1);
+    const lines = stdout.trim().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^a-version\.yaml:2:10: unsupported-version: version is 9/);
+    expect(lines[1]).toMatch(/^c-tab\.yml:4:1: invalid-yaml: /);
+  });
+});
+
+describe("tapedeck roundtrip", () => {
+  it.each(listCassettes())("writes %s back byte for byte", async (name) => {
+    const path = join(cassettesDirectory, `${name}.yaml`);
+    const { code, stdout } = await run(["roundtrip", path]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(readFileSync(path, "utf8"));
+  });
+});
+
+describe("usage", () => {
+  it("exits 2 with the usage for an unknown command or a missing path", async () => {
+    expect((await run(["frobnicate"])).code).toBe(2);
+    const missing = await run(["inspect"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("give at least one cassette file or directory");
+    expect((await run(["check", "/nonexistent"])).stderr).toContain("/nonexistent: no such file or directory");
+  });
+});

@@ -1,0 +1,65 @@
+import { CassetteError } from "@tapedeck/cassette";
+import { check } from "./commands/check.js";
+import { inspect } from "./commands/inspect.js";
+import { roundtrip } from "./commands/roundtrip.js";
+import { UsageError } from "./files.js";
+import type { CommandIo } from "./io.js";
+
+const usage = `Usage: tapedeck <command> [options]
+
+Commands:
+  inspect <file|dir>... [--json]   interactions, status, duration, events, providers and models
+  check <file|dir>...              exit 0 if every file is a valid cassette, else one
+                                   path:line:column: code: message line per problem
+  roundtrip <file>                 parse and write back through the model, to stdout
+  help                             this text
+`;
+
+/**
+ * Runs the `tapedeck` command line and returns its exit code: 0 success, 1 a
+ * problem with the input, 2 a usage error.
+ *
+ * @example
+ * ```ts
+ * import { main } from "@tapedeck/cli";
+ * const code = await main(["check", "fixtures"], { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
+ * ```
+ */
+export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
+  const [command, ...rest] = argv;
+  const flags = new Set(rest.filter((argument) => argument.startsWith("--")));
+  const paths = rest.filter((argument) => !argument.startsWith("--"));
+  try {
+    switch (command) {
+      case "inspect":
+        return await inspect(requirePaths(paths), io, { json: flags.has("--json") });
+      case "check":
+        return await check(requirePaths(paths), io);
+      case "roundtrip":
+        return await roundtrip(paths, io);
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        io.stdout.write(usage);
+        return 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`tapedeck: ${error.message}\n\n${usage}`);
+      return 2;
+    }
+    if (error instanceof CassetteError) {
+      io.stderr.write(`${error.format()}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function requirePaths(paths: string[]): string[] {
+  if (paths.length === 0) throw new UsageError("give at least one cassette file or directory");
+  return paths;
+}
