@@ -1,0 +1,131 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createEventStreamMerger, mergeEventStream } from "./decode/event-stream.js";
+import { mergeChunks } from "./decode/merge-chunks.js";
+import { type CodecDialect, dialectShapes } from "./encode/dialects.js";
+import { encodeEventStream } from "./encode/encode-event-stream.js";
+import type { Fragmenter } from "./encode/fragment.js";
+import { splitCompletion } from "./encode/split-completion.js";
+import type { ChatCompletion, CompletionChoice, ToolCall } from "./types.js";
+
+/** Runs per property: 10,000 in CI (the default), fewer with TAPEDECK_PROPERTY_RUNS for a quick local loop. */
+const runs = Number(process.env.TAPEDECK_PROPERTY_RUNS ?? 10_000);
+
+const text = fc.string({ minLength: 1, maxLength: 40, unit: fc.oneof(fc.constantFrom("a", " ", "\n", "{", '"', "é", "🎉", "\\"), fc.string({ minLength: 1, maxLength: 1, unit: "binary" })) });
+const optionalText = fc.option(text, { nil: null });
+
+const toolCall: fc.Arbitrary<ToolCall> = fc.record({
+  id: fc.oneof(fc.constantFrom("functions.add:0", "call_1"), fc.string({ minLength: 1, maxLength: 12 })),
+  type: fc.constant("function"),
+  function: fc.record({
+    name: fc.string({ minLength: 1, maxLength: 10 }),
+    arguments: fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value)),
+  }),
+});
+
+const choice = (index: number): fc.Arbitrary<CompletionChoice> =>
+  fc
+    .record(
+      {
+        content: optionalText,
+        refusal: optionalText,
+        reasoning: text,
+        tool_calls: fc.array(toolCall, { minLength: 1, maxLength: 5 }),
+        finish_reason: fc.constantFrom("stop", "tool_calls", "length", "content_filter"),
+        native_finish_reason: fc.constantFrom("stop", "tool_calls", null),
+      },
+      { requiredKeys: ["content", "refusal", "finish_reason"] },
+    )
+    .map(({ content, refusal, reasoning, tool_calls, finish_reason, native_finish_reason }) => {
+      const message: CompletionChoice["message"] = { role: "assistant", content, refusal };
+      if (tool_calls !== undefined) message.tool_calls = tool_calls;
+      if (reasoning !== undefined) message.reasoning = reasoning;
+      const result: CompletionChoice = { index, message, finish_reason, logprobs: null };
+      if (native_finish_reason !== undefined) result.native_finish_reason = native_finish_reason;
+      return result;
+    });
+
+const completion: fc.Arbitrary<ChatCompletion> = fc
+  .record(
+    {
+      id: fc.string({ minLength: 1, maxLength: 20 }),
+      created: fc.nat(),
+      model: fc.string({ minLength: 1, maxLength: 20 }),
+      indexes: fc.uniqueArray(fc.nat(5), { minLength: 1, maxLength: 4 }),
+      usage: fc.record({ prompt_tokens: fc.nat(), completion_tokens: fc.nat(), total_tokens: fc.nat() }),
+      provider: fc.constantFrom("Novita", "Fireworks"),
+    },
+    { requiredKeys: ["id", "created", "model", "indexes"] },
+  )
+  .chain(({ indexes, usage, provider, ...rest }) =>
+    fc.tuple(...[...indexes].sort((a, b) => a - b).map(choice)).map((choices) => {
+      const result: ChatCompletion = { ...rest, object: "chat.completion", choices };
+      if (usage !== undefined) result.usage = usage;
+      if (provider !== undefined) result.provider = provider;
+      return result;
+    }),
+  );
+
+const dialect = fc.constantFrom(...(Object.keys(dialectShapes) as CodecDialect[]));
+
+/** Fixed sizes, or random cuts (empty pieces included). */
+const fragmenter: fc.Arbitrary<Fragmenter> = fc.oneof(
+  fc.integer({ min: 1, max: 12 }),
+  fc.infiniteStream(fc.nat(6)).map((sizes): Fragmenter => {
+    const iterator = sizes[Symbol.iterator]();
+    return (value) => {
+      const pieces: string[] = [];
+      for (let start = 0; start < value.length; ) {
+        const size = iterator.next().value as number;
+        pieces.push(value.slice(start, start + size));
+        start += size;
+      }
+      return pieces;
+    };
+  }),
+);
+
+describe("split, then merge", () => {
+  it("gives back any completion, in any dialect and fragmentation", { timeout: 300_000 }, () => {
+    fc.assert(
+      fc.property(completion, dialect, fragmenter, (original, name, fragment) => {
+        const chunks = splitCompletion(original, { dialect: name, fragment });
+        const { completion: merged } = mergeChunks(chunks);
+        expect(merged).toEqual(original);
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it("gives the same result when the SSE bytes are cut into network-sized pieces", { timeout: 300_000 }, () => {
+    fc.assert(
+      fc.property(completion, dialect, fc.array(fc.integer({ min: 1, max: 600 }), { minLength: 1, maxLength: 20 }), (original, name, sizes) => {
+        const text = encodeEventStream(splitCompletion(original, { dialect: name, fragment: 5 }));
+        const bytes = new TextEncoder().encode(text);
+        const decoder = new TextDecoder();
+        const merger = createEventStreamMerger();
+        let start = 0;
+        for (let turn = 0; start < bytes.length; turn += 1) {
+          const size = sizes[turn % sizes.length]!;
+          merger.feed(decoder.decode(bytes.subarray(start, start + size), { stream: true }));
+          start += size;
+        }
+        merger.feed(decoder.decode());
+        const whole = mergeEventStream(text);
+        expect(merger.finish()).toEqual(whole);
+        expect(whole.completion).toEqual(original);
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it("reads pieces from an async source too", async () => {
+    const original = fc.sample(completion, { numRuns: 1, seed: 7 })[0]!;
+    const text = encodeEventStream(splitCompletion(original, { dialect: "fireworks", fragment: 2 }));
+    const bytes = new TextEncoder().encode(text);
+    const pieces = (async function* () {
+      for (let start = 0; start < bytes.length; start += 13) yield bytes.slice(start, start + 13);
+    })();
+    expect((await mergeEventStream(pieces)).completion).toEqual(original);
+  });
+});
