@@ -211,8 +211,13 @@ export class MergeCore {
         case "reasoning":
         case "reasoning_content":
           if (this.text(state, key, value)) {
-            if (key === "reasoning") (state.reasoning ??= []).push(value as string);
-            else (state.reasoningContent ??= []).push(value as string);
+            if (key === "reasoning") {
+              if (state.reasoning === undefined) state.reasoning = [];
+              state.reasoning.push(value as string);
+            } else {
+              if (state.reasoningContent === undefined) state.reasoningContent = [];
+              state.reasoningContent.push(value as string);
+            }
             this.emit?.({ type: "reasoning-delta", choice: state.index, field: key, delta: value as string, chunk: this.chunkNumber });
           }
           break;
