@@ -79,3 +79,22 @@ describe("usage", () => {
     expect((await run(["check", "/nonexistent"])).stderr).toContain("/nonexistent: no such file or directory");
   });
 });
+
+describe("tapedeck merge", () => {
+  it("prints each streamed interaction merged, with diagnostics", async () => {
+    const { code, stdout } = await run(["merge", providerCassettePath("fireworks")]);
+    expect(code).toBe(0);
+    const results = JSON.parse(stdout) as Array<{ interaction: number; completion: { choices: Array<{ finish_reason: string; message: { tool_calls?: Array<{ id: string }> } }> }; diagnostics: unknown[] }>;
+    expect(results.map((result) => result.interaction)).toEqual([0, 1]);
+    expect(results[0]!.completion.choices[0]!.message.tool_calls!.map((call) => call.id)).toEqual(["functions.add:0", "functions.multiply:1"]);
+    expect(results[1]!.completion.choices[0]!.finish_reason).toBe("stop");
+    expect(results.every((result) => result.diagnostics.length === 0)).toBe(true);
+  });
+
+  it("prints the codec events one JSON object per line with --events", async () => {
+    const { stdout } = await run(["merge", "--events", providerCassettePath("novita")]);
+    const events = stdout.trim().split("\n").map((line) => JSON.parse(line) as { interaction: number; type: string; name?: string });
+    expect(events.filter((event) => event.type === "tool-call-start").map((event) => event.name)).toEqual(["add", "multiply"]);
+    expect(events.filter((event) => event.type === "finish").map((event) => event.interaction)).toEqual([0, 1]);
+  });
+});

@@ -1,6 +1,7 @@
 import { CassetteError } from "@tapedeck/cassette";
 import { check } from "./commands/check.js";
 import { inspect } from "./commands/inspect.js";
+import { merge } from "./commands/merge.js";
 import { roundtrip } from "./commands/roundtrip.js";
 import { UsageError } from "./files.js";
 import type { CommandIo } from "./io.js";
@@ -12,6 +13,9 @@ Commands:
   check <file|dir>...              exit 0 if every file is a valid cassette, else one
                                    path:line:column: code: message line per problem
   roundtrip <file>                 parse and write back through the model, to stdout
+  merge <file> [--events]          each event-stream interaction merged into a whole
+                                   completion with diagnostics (JSON); --events: the
+                                   codec events, one JSON object per line
   help                             this text
 `;
 
@@ -37,6 +41,8 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
         return await check(requirePaths(paths), io);
       case "roundtrip":
         return await roundtrip(paths, io);
+      case "merge":
+        return await merge(paths, io, { events: flags.has("--events") });
       case undefined:
       case "help":
       case "--help":
