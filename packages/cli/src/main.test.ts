@@ -98,3 +98,23 @@ describe("tapedeck merge", () => {
     expect(events.filter((event) => event.type === "finish").map((event) => event.interaction)).toEqual([0, 1]);
   });
 });
+
+describe("tapedeck codegen", () => {
+  it("writes types and validators, and --check tells stale files and the command to run", { timeout: 60_000 }, async () => {
+    const directory = await mkdtemp(join(tmpdir(), "tapedeck-codegen-"));
+    const written = await run(["codegen", cassettesDirectory, "--out", "generated"], directory);
+    expect(written.code).toBe(0);
+    expect(written.stderr).toMatch(/wrote generated from 5 cassettes \(327 chunks, 10 requests\)/);
+    expect((await run(["codegen", cassettesDirectory, "--out=generated", "--check"], directory)).code).toBe(0);
+    await writeFile(join(directory, "generated", "types.ts"), "// edited by hand\n");
+    const stale = await run(["codegen", "--check", cassettesDirectory, "--out", "generated"], directory);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toBe("generated/types.ts: stale: differs from what the cassettes generate\nRun `pnpm codegen` to regenerate them, and commit the result.\n");
+  });
+
+  it("says when --out has no value", async () => {
+    const result = await run(["codegen", "--out"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--out needs a value");
+  });
+});

@@ -1,5 +1,7 @@
 import { CassetteError } from "@tapedeck/cassette";
+import { parseArguments } from "./arguments.js";
 import { check } from "./commands/check.js";
+import { codegen } from "./commands/codegen.js";
 import { inspect } from "./commands/inspect.js";
 import { merge } from "./commands/merge.js";
 import { roundtrip } from "./commands/roundtrip.js";
@@ -16,6 +18,10 @@ Commands:
   merge <file> [--events]          each event-stream interaction merged into a whole
                                    completion with diagnostics (JSON); --events: the
                                    codec events, one JSON object per line
+  codegen [paths...] [--out dir] [--check]
+                                   generate chunk and request types and validators
+                                   (default: fixtures/cassettes into packages/chunk-types/src/generated);
+                                   --check: exit 1 when the files on disk are stale
   help                             this text
 `;
 
@@ -31,9 +37,8 @@ Commands:
  */
 export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
   const [command, ...rest] = argv;
-  const flags = new Set(rest.filter((argument) => argument.startsWith("--")));
-  const paths = rest.filter((argument) => !argument.startsWith("--"));
   try {
+    const { paths, flags, values } = parseArguments(rest);
     switch (command) {
       case "inspect":
         return await inspect(requirePaths(paths), io, { json: flags.has("--json") });
@@ -43,6 +48,8 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
         return await roundtrip(paths, io);
       case "merge":
         return await merge(paths, io, { events: flags.has("--events") });
+      case "codegen":
+        return await codegen(paths, io, { out: values.get("--out"), check: flags.has("--check") });
       case undefined:
       case "help":
       case "--help":
