@@ -1,0 +1,43 @@
+/** Why a replay could not answer. */
+export type ReplayErrorCode =
+  /** No unused recorded interaction matches the request. */
+  | "no-match"
+  /** The cassettes given are not cassettes. */
+  | "invalid-cassette"
+  /** A recording could not be written. */
+  | "record-failed";
+
+/** One way a request differs from a recorded one. */
+export interface RequestDifference {
+  /** `method`, `url`, `headers.<name>` or `body.<path>`. */
+  path: string;
+  recorded: unknown;
+  sent: unknown;
+}
+
+/**
+ * The one error `@tapedeck/replay` throws. For `no-match` it names the nearest
+ * recorded interaction and lists how the request differs from it.
+ *
+ * @example
+ * ```ts
+ * try { await replayFetch(url, init); }
+ * catch (error) {
+ *   if (error instanceof ReplayError && error.code === "no-match") console.error(error.differences);
+ * }
+ * ```
+ */
+export class ReplayError extends Error {
+  override readonly name = "ReplayError";
+  readonly code: ReplayErrorCode;
+  /** The nearest interaction's id, when there was one. */
+  readonly nearest: number | undefined;
+  readonly differences: RequestDifference[];
+
+  constructor(code: ReplayErrorCode, message: string, details: { nearest?: number; differences?: RequestDifference[]; cause?: unknown } = {}) {
+    super(message, { cause: details.cause });
+    this.code = code;
+    this.nearest = details.nearest;
+    this.differences = details.differences ?? [];
+  }
+}

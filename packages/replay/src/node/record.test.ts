@@ -1,0 +1,102 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { bodyText, dialectOf, parseCassette } from "@tapedeck/cassette";
+import { parseEventStream } from "@tapedeck/sse";
+import { afterEach, describe, expect, it } from "vitest";
+import { createReplayFetch } from "../replay-fetch.js";
+import { loadFixture } from "../test-fixtures.js";
+import { createRecordingFetch } from "./record.js";
+
+/** A loopback upstream that streams a recorded body event by event; `release` lets the rest go. */
+async function upstream(body: string, options: { holdAfterFirst?: boolean } = {}) {
+  const events = parseEventStream(body).map((event) => `${event.lines.map((line) => `${line.name}: ${line.value}${line.end}`).join("")}${event.end}`);
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const seen: Array<Record<string, string | string[] | undefined>> = [];
+  const server = createServer(async (request, response) => {
+    seen.push(request.headers);
+    for await (const _ of request);
+    response.writeHead(200, { "content-type": "text/event-stream", "set-cookie": "session=secret" });
+    response.write(events[0]);
+    if (options.holdAfterFirst) await released;
+    for (const event of events.slice(1)) response.write(event);
+    response.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/chat/completions`, release, seen, close: () => server.close() };
+}
+
+const closers: Array<() => void> = [];
+afterEach(() => {
+  for (const close of closers.splice(0)) close();
+});
+
+describe("createRecordingFetch", () => {
+  it("records a stream in go-vcr's layout without secrets, and replaying it gives the same bytes", async () => {
+    const recorded = loadFixture("fireworks").interactions[0]!;
+    const body = bodyText(recorded.response.body);
+    const server = await upstream(body);
+    closers.push(server.close);
+    const path = join(await mkdtemp(join(tmpdir(), "tapedeck-record-")), "new.yaml");
+    const fetch = createRecordingFetch(globalThis.fetch, { path });
+    const init = { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer sk-secret", "x-api-key": "secret" }, body: bodyText(recorded.request.body) };
+    const response = await fetch(server.url, init);
+    expect(await response.text()).toBe(body);
+    await fetch.flush();
+
+    const text = await readFile(path, "utf8");
+    expect(text).not.toMatch(/secret/);
+    const cassette = parseCassette(text);
+    expect(dialectOf(cassette.format)).toBe("C");
+    const [interaction] = cassette.interactions;
+    expect(interaction!.request).toMatchObject({ method: "POST", url: server.url, body: init.body, headers: { "Content-Type": ["application/json"] } });
+    expect(interaction!.request.headers).not.toHaveProperty("Authorization");
+    expect(interaction!.response).toMatchObject({ code: 200, status: "200 OK", contentLength: -1, body, headers: { "Content-Type": ["text/event-stream"] } });
+    expect(interaction!.response.headers).not.toHaveProperty("Set-Cookie");
+    expect(server.seen[0]!.authorization).toBe("Bearer sk-secret");
+
+    const replayed = await createReplayFetch(cassette)(server.url, init);
+    expect(await replayed.text()).toBe(body);
+  });
+
+  it("hands the stream to the client live, before the upstream has finished", async () => {
+    const body = bodyText(loadFixture("novita").interactions[1]!.response.body);
+    const server = await upstream(body, { holdAfterFirst: true });
+    closers.push(server.close);
+    const path = join(await mkdtemp(join(tmpdir(), "tapedeck-record-")), "live.yaml");
+    const fetch = createRecordingFetch(globalThis.fetch, { path });
+    const response = await fetch(server.url, { method: "POST", body: "{}" });
+    const reader = response.body!.getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    expect(first).toBe(body.slice(0, first.length));
+    expect(fetch.cassette.interactions).toHaveLength(0); // still recording
+    server.release();
+    while (!(await reader.read()).done);
+    await fetch.flush();
+    expect(parseCassette(await readFile(path, "utf8")).interactions[0]!.response.body).toBe(body);
+  });
+
+  it("lets a redact hook and more header names change what is written", async () => {
+    const server = await upstream("data: {}\n\ndata: [DONE]\n\n");
+    closers.push(server.close);
+    const path = join(await mkdtemp(join(tmpdir(), "tapedeck-record-")), "redacted.yaml");
+    const fetch = createRecordingFetch(globalThis.fetch, {
+      path,
+      redactHeaders: ["x-org-id"],
+      redact: (interaction) => {
+        interaction.request.url = interaction.request.url.replace(/127\.0\.0\.1:\d+/, "api.example.com");
+        return interaction;
+      },
+    });
+    await (await fetch(server.url, { method: "POST", headers: { "x-org-id": "org-123" }, body: "{}" })).text();
+    await fetch.flush();
+    const text = await readFile(path, "utf8");
+    expect(text).not.toContain("org-123");
+    expect(text).toContain("url: http://api.example.com/api/v1/chat/completions");
+  });
+});

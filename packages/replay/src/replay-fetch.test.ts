@@ -1,0 +1,116 @@
+import { bodyText } from "@tapedeck/cassette";
+import { parseEventStream } from "@tapedeck/sse";
+import { providers } from "@tapedeck/fixtures";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ReplayError } from "./errors.js";
+import { createReplayFetch } from "./replay-fetch.js";
+import { loadFixture, recordedRequest } from "./test-fixtures.js";
+
+async function pieces(response: Response): Promise<string[]> {
+  const decoder = new TextDecoder();
+  const result: string[] = [];
+  for await (const piece of response.body!) result.push(decoder.decode(piece));
+  return result;
+}
+
+describe("createReplayFetch", () => {
+  it.each(providers)("replays both %s interactions, event by event, with the recorded status and headers", async (provider) => {
+    const cassette = loadFixture(provider);
+    const fetch = createReplayFetch(cassette);
+    for (const index of [0, 1]) {
+      const response = await fetch(...recordedRequest(cassette, index));
+      expect(response.status).toBe(200);
+      expect(response.statusText).toBe("OK");
+      expect(response.headers.get("content-type")).toBe("text/event-stream");
+      expect(response.headers.get("content-length")).toBeNull();
+      const received = await pieces(response);
+      const recorded = bodyText(cassette.interactions[index]!.response.body);
+      expect(received.join("")).toBe(recorded);
+      expect(received).toHaveLength(parseEventStream(recorded).length);
+      expect(received[0]).toMatch(/^data: \{.*\}\n\n$/);
+    }
+  });
+
+  it("uses each interaction once, in order, unless allowRepeats", async () => {
+    const cassette = loadFixture("novita");
+    const fetch = createReplayFetch(cassette);
+    await fetch(...recordedRequest(cassette, 0));
+    await expect(fetch(...recordedRequest(cassette, 0))).rejects.toThrow(/Nearest: interaction 0 \(already used\)/);
+    const repeating = createReplayFetch(cassette, { allowRepeats: true });
+    await repeating(...recordedRequest(cassette, 0));
+    expect((await repeating(...recordedRequest(cassette, 0))).status).toBe(200);
+  });
+
+  it("names the nearest interaction and shows how a missed request differs", async () => {
+    const cassette = loadFixture("fireworks");
+    const [url, init] = recordedRequest(cassette, 0);
+    const body = JSON.parse(init.body as string);
+    body.messages[1].content = "Add 4 and 5";
+    const error = await createReplayFetch(cassette)(url, { ...init, body: JSON.stringify(body) }).catch((caught) => caught);
+    expect(error).toBeInstanceOf(ReplayError);
+    expect(error).toMatchObject({ code: "no-match", nearest: 0 });
+    expect(error.differences).toEqual([{ path: "body.messages.1.content", recorded: "Add and multiply the number 2 and 3", sent: "Add 4 and 5" }]);
+    expect(error.message).toContain('body.messages.1.content: recorded "Add and multiply the number 2 and 3", sent "Add 4 and 5"');
+  });
+
+  it("compares the URL, method and recorded headers", async () => {
+    const cassette = loadFixture("novita");
+    const [url, init] = recordedRequest(cassette, 0);
+    const fetch = createReplayFetch(cassette);
+    await expect(fetch(url.replace("openrouter.ai", "example.com"), init)).rejects.toMatchObject({ differences: [{ path: "url" }] });
+    await expect(fetch(url, { ...init, headers: { "content-type": "text/plain" } })).rejects.toMatchObject({
+      differences: [{ path: "headers.Content-Type", recorded: "application/json", sent: "text/plain" }],
+    });
+    const lenient = createReplayFetch(cassette, { ignoreHeaders: ["content-type"] });
+    expect((await lenient(url, { ...init, headers: { "content-type": "text/plain", accept: "application/json" } })).status).toBe(200);
+  });
+
+  it("leaves out ignored body paths, with wildcards", async () => {
+    const cassette = loadFixture("chutes");
+    const [url, init] = recordedRequest(cassette, 1);
+    const body = JSON.parse(init.body as string);
+    // Chutes' recording replaced the tool-call ids with its own; a client sends the provider's.
+    body.messages[2].tool_calls[0].id = "functions.add:0";
+    body.messages[3].tool_call_id = "functions.add:0";
+    const strict = createReplayFetch(cassette);
+    await expect(strict(url, { ...init, body: JSON.stringify(body) })).rejects.toMatchObject({ nearest: 1 });
+    const lenient = createReplayFetch(cassette, { ignoreBodyPaths: ["messages.*.tool_calls.*.id", "messages.*.tool_call_id"] });
+    expect((await lenient(url, { ...init, body: JSON.stringify(body) })).status).toBe(200);
+  });
+});
+
+describe("replay timing", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("waits the recorded time to first byte, divided by speed, and the event delay between events", async () => {
+    vi.useFakeTimers();
+    const cassette = loadFixture("novita"); // duration: 1.989344792s
+    const fetch = createReplayFetch(cassette, { latency: "recorded", speed: 2, eventDelay: 10 });
+    let settled = false;
+    const pending = fetch(...recordedRequest(cassette, 0)).then((response) => {
+      settled = true;
+      return response;
+    });
+    // 1989.344792 ms / 2 = 994.67 ms (timers count whole milliseconds).
+    await vi.advanceTimersByTimeAsync(993);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(2);
+    expect(settled).toBe(true);
+    const body = (await pending).body!;
+    const began = Date.now();
+    const arrivals: number[] = [];
+    let done = false;
+    const reading = (async () => {
+      for await (const _piece of body) arrivals.push(Date.now() - began);
+      done = true;
+    })();
+    while (!done) await vi.advanceTimersByTimeAsync(1);
+    await reading;
+    // Event k cannot arrive before k event delays (5 ms at speed 2), and all arrive on time.
+    expect(arrivals).toHaveLength(30);
+    for (const [index, arrival] of arrivals.entries()) expect(arrival).toBeGreaterThanOrEqual(index * 5);
+    expect(arrivals.at(-1)).toBeLessThanOrEqual(29 * 5 + 1);
+  });
+});

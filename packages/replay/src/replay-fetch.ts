@@ -1,0 +1,35 @@
+import type { Cassette } from "@tapedeck/cassette";
+import { InteractionPool, type PoolOptions } from "./interaction-pool.js";
+import { buildResponse, latencyOf, type ReplayTiming, sleep } from "./response.js";
+
+/** Options of {@link createReplayFetch}. */
+export interface ReplayFetchOptions extends PoolOptions, ReplayTiming {}
+
+/**
+ * A `fetch` that answers from cassettes instead of the network; nothing is
+ * patched globally. A request is matched on method, URL and body (compared as
+ * JSON, key order ignored) and the recorded response is streamed event by event
+ * through a `ReadableStream`, with its status and headers. A request nothing
+ * matches rejects with a `ReplayError` naming the nearest interaction and how
+ * the request differs from it.
+ *
+ * @example
+ * ```ts
+ * import OpenAI from "openai";
+ * import { readCassette } from "@tapedeck/cassette/node";
+ * import { createReplayFetch } from "@tapedeck/replay";
+ *
+ * const fetch = createReplayFetch(await readCassette("chat.yaml"), { latency: "recorded" });
+ * const client = new OpenAI({ apiKey: "unused", baseURL: "https://openrouter.ai/api/v1", fetch });
+ * ```
+ */
+export function createReplayFetch(cassettes: Cassette | readonly Cassette[], options: ReplayFetchOptions = {}): typeof fetch {
+  const pool = new InteractionPool(cassettes, options);
+  return async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    const body = request.body === null ? "" : await request.text();
+    const interaction = pool.take({ method: request.method, url: request.url, headers: request.headers, body });
+    await sleep(latencyOf(interaction, options), request.signal);
+    return buildResponse(interaction, options, request.signal);
+  };
+}
