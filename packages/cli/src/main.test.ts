@@ -118,3 +118,27 @@ describe("tapedeck codegen", () => {
     expect(result.stderr).toContain("--out needs a value");
   });
 });
+
+describe("tapedeck serve", () => {
+  it("serves the cassettes on 127.0.0.1 until stopped", async () => {
+    const controller = new AbortController();
+    let stdout = "";
+    const running = main(["serve", providerCassettePath("novita"), "--latency", "0"], {
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: () => true },
+      cwd: process.cwd(),
+      signal: controller.signal,
+    });
+    while (!stdout.includes("http://")) await new Promise((resolve) => setTimeout(resolve, 10));
+    const url = /http:\/\/127\.0\.0\.1:\d+/.exec(stdout)![0];
+    expect(stdout).toContain("replaying 2 interactions from 1 cassettes");
+    const missed = await fetch(`${url}/nothing`);
+    expect(missed.status).toBe(404);
+    controller.abort();
+    expect(await running).toBe(0);
+  });
+
+  it("rejects a bad port", async () => {
+    expect((await run(["serve", providerCassettePath("novita"), "--port", "http"])).code).toBe(2);
+  });
+});

@@ -5,6 +5,7 @@ import { codegen } from "./commands/codegen.js";
 import { inspect } from "./commands/inspect.js";
 import { merge } from "./commands/merge.js";
 import { roundtrip } from "./commands/roundtrip.js";
+import { serve } from "./commands/serve.js";
 import { UsageError } from "./files.js";
 import type { CommandIo } from "./io.js";
 
@@ -18,6 +19,8 @@ Commands:
   merge <file> [--events]          each event-stream interaction merged into a whole
                                    completion with diagnostics (JSON); --events: the
                                    codec events, one JSON object per line
+  serve <file|dir>... [--port n] [--latency recorded|ms]
+                                   a replay server on 127.0.0.1 (point OPENAI_BASE_URL at it)
   codegen [paths...] [--out dir] [--check]
                                    generate chunk and request types and validators
                                    (default: fixtures/cassettes into packages/chunk-types/src/generated);
@@ -48,6 +51,8 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
         return await roundtrip(paths, io);
       case "merge":
         return await merge(paths, io, { events: flags.has("--events") });
+      case "serve":
+        return await serve(requirePaths(paths), io, { port: values.get("--port"), latency: values.get("--latency"), signal: io.signal });
       case "codegen":
         return await codegen(paths, io, { out: values.get("--out"), check: flags.has("--check") });
       case undefined:
