@@ -54,7 +54,7 @@ function withIds(interactions: Array<Omit<Cassette["interactions"][number], "id"
 }
 
 describe("stringify(parse(x)) === x for generated cassettes", () => {
-  it("in every dialect, and the values survive an independent YAML reader", () => {
+  it("in every dialect, and the values survive an independent YAML reader", { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(fc.array(interaction, { minLength: 1, maxLength: 3 }), dialect, (interactions, name) => {
         const format = cassetteDialects[name];

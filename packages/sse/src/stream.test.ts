@@ -35,7 +35,7 @@ describe("EventStreamParserStream", () => {
     expect(formatEventStream(events)).toBe(sample);
   });
 
-  it("re-encodes any stream, cut anywhere, byte for byte", async () => {
+  it("re-encodes any stream, cut anywhere, byte for byte", { timeout: 120_000 }, async () => {
     const line = fc.oneof(
       fc.constantFrom("data: ", "data:", ": ", ":", "event: ", "id: ", "retry: ", "x: ", ""),
       fc.string({ unit: fc.constantFrom("a", " ", ":", "é", "🎉", "{", "\"") , maxLength: 8 }),
