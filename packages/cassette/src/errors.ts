@@ -8,6 +8,10 @@ export type CassetteErrorCode =
   | "alias-limit"
   /** The input is larger than the `maxInputLength` option allows. */
   | "too-large"
+  /** The bytes are not valid UTF-8 (a YAML file must be). */
+  | "invalid-utf8"
+  /** A `!!binary` value is not base64. */
+  | "invalid-binary"
   /** `version` is not 2. */
   | "unsupported-version"
   /** A field go-vcr needs is absent. */

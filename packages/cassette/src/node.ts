@@ -15,13 +15,13 @@ import { type StringifyCassetteOptions, stringifyCassette } from "./write/string
  * ```
  */
 export async function readCassette(path: string, options: Omit<ParseCassetteOptions, "source"> = {}): Promise<Cassette> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path, "utf8");
+    bytes = await readFile(path);
   } catch (cause) {
     throw new CassetteError("io", `cannot read the file: ${(cause as Error).message}`, { source: path }, { cause });
   }
-  return parseCassette(text, { ...options, source: path });
+  return parseCassette(bytes, { ...options, source: path });
 }
 
 /**

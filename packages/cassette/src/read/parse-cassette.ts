@@ -48,9 +48,43 @@ const defaultMaxInputLength = 512 * 1024 * 1024;
  * }
  * ```
  */
-export function parseCassette(text: string, options: ParseCassetteOptions = {}): Cassette {
+export function parseCassette(input: string | Uint8Array, options: ParseCassetteOptions = {}): Cassette {
+  const text = typeof input === "string" ? input : decodeUtf8(input, options.source);
   const reader = new CassetteReader(text, options);
   return reader.read();
+}
+
+/** Decodes UTF-8 strictly: a cassette with invalid bytes is an error naming where, never silently mended. */
+export function decodeUtf8(bytes: Uint8Array, source?: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    const before = new TextDecoder().decode(bytes.subarray(0, offset));
+    const lines = before.split("\n");
+    throw new CassetteError(
+      "invalid-utf8",
+      `byte ${offset} (0x${bytes[offset]!.toString(16).padStart(2, "0")}) is not valid UTF-8; a cassette is UTF-8 text (bytes that are not go in a !!binary body)`,
+      { source, line: lines.length, column: [...lines.at(-1)!].length + 1 },
+    );
+  }
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let index = 0; index < bytes.length; ) {
+    const byte = bytes[index]!;
+    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte < 0xe0 ? 2 : byte >= 0xe0 && byte < 0xf0 ? 3 : byte >= 0xf0 && byte < 0xf5 ? 4 : 0;
+    if (length === 0) return index;
+    for (let next = 1; next < length; next += 1) if (((bytes[index + next] ?? 0) & 0xc0) !== 0x80) return index;
+    const slice = bytes.subarray(index, index + length);
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(slice);
+    } catch {
+      return index;
+    }
+    index += length;
+  }
+  return bytes.length;
 }
 
 class CassetteReader {
@@ -92,7 +126,7 @@ class CassetteReader {
       throw new CassetteError(code, message, this.position(firstError.pos[0]), { cause: firstError });
     }
     const root = this.document.contents;
-    if (root === null) {
+    if (root === null || (isScalar(root) && root.value === null)) {
       throw this.error("missing-field", undefined, "the document is empty; expected a mapping with `version: 2` and `interactions`");
     }
     const map = this.expectMap(root, "the cassette");
@@ -174,6 +208,10 @@ class CassetteReader {
   private readBody(node: Node, key: string): string | Uint8Array {
     const resolved = this.resolve(node);
     if (isScalar(resolved) && resolved.value instanceof Uint8Array) {
+      const encoded = (resolved.source ?? "").replace(/\s+/g, "");
+      if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(encoded)) {
+        throw this.error("invalid-binary", node, `${key} is tagged !!binary but does not hold padded base64`);
+      }
       const bytes = resolved.value;
       return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     }

@@ -13,7 +13,7 @@ export async function check(paths: readonly string[], io: CommandIo): Promise<nu
   let problems = 0;
   for (const file of files) {
     try {
-      parseCassette(await readFile(resolve(io.cwd, file), "utf8"), { source: file });
+      parseCassette(await readFile(resolve(io.cwd, file)), { source: file });
     } catch (error) {
       problems += 1;
       if (error instanceof CassetteError) io.stdout.write(`${error.format()}\n`);

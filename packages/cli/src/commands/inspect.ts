@@ -85,7 +85,7 @@ export async function inspect(paths: readonly string[], io: CommandIo, options: 
   const files = await expandCassettePaths(paths, io.cwd);
   const reports = [];
   for (const file of files) {
-    const cassette = parseCassette(await readFile(resolve(io.cwd, file), "utf8"), { source: file });
+    const cassette = parseCassette(await readFile(resolve(io.cwd, file)), { source: file });
     const interactions = cassette.interactions.map(summarizeInteraction);
     reports.push({ file, format: describeFormat(cassette), interactions });
   }

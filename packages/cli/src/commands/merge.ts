@@ -13,7 +13,7 @@ import type { CommandIo } from "../io.js";
 export async function merge(paths: readonly string[], io: CommandIo, options: { events?: boolean } = {}): Promise<number> {
   if (paths.length !== 1) throw new UsageError("merge takes exactly one cassette file");
   const file = paths[0]!;
-  const cassette = parseCassette(await readFile(resolve(io.cwd, file), "utf8"), { source: file });
+  const cassette = parseCassette(await readFile(resolve(io.cwd, file)), { source: file });
   const results = [];
   for (const interaction of cassette.interactions) {
     if (!isEventStream(interaction.response)) continue;

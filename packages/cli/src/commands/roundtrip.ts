@@ -8,7 +8,7 @@ import type { CommandIo } from "../io.js";
 export async function roundtrip(paths: readonly string[], io: CommandIo): Promise<number> {
   if (paths.length !== 1) throw new UsageError("roundtrip takes exactly one file");
   const file = paths[0]!;
-  const text = await readFile(resolve(io.cwd, file), "utf8");
+  const text = await readFile(resolve(io.cwd, file));
   io.stdout.write(stringifyCassette(parseCassette(text, { source: file })));
   return 0;
 }

@@ -86,6 +86,11 @@ export class MergeCore {
     this.diagnostics.push({ code, message, chunk: this.chunkNumber, ...extra });
   }
 
+  /** How many chunks were read so far: the chunk number end-of-stream findings carry. */
+  get chunksRead(): number {
+    return this.chunkNumber + 1;
+  }
+
   /** Counts a chunk that never reached the merger (its data was not JSON). */
   skipChunk(): number {
     this.chunkNumber += 1;

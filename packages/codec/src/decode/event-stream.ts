@@ -87,7 +87,7 @@ export function createEventStreamMerger(options: MergeEventStreamOptions = {}): 
     feed: (text) => parser.feed(text),
     finish() {
       parser.end();
-      if (!done) core.report("missing-done", "the stream ended without data: [DONE] (it may have been cut)", {});
+      if (!done) core.report("missing-done", "the stream ended without data: [DONE] (it may have been cut)", { chunk: core.chunksRead });
       return core.finish();
     },
   };
