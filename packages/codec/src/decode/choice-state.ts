@@ -1,5 +1,5 @@
 import type { AssistantMessage, CompletionChoice, Logprobs } from "../types.js";
-import { type PlainObject, setOwn } from "./data.js";
+import { assignExtras, type Extras, type PlainObject, setOwn } from "./data.js";
 import type { ToolCallState } from "./tool-call-state.js";
 
 /** One choice (`choices[].index`) being assembled. */
@@ -15,9 +15,9 @@ export class ChoiceState {
   finishReason: string | null = null;
   logprobs: { content: unknown[] | null; refusal: unknown[] | null; extras: PlainObject } | null = null;
   /** Unnamed choice fields (`native_finish_reason`...): the last non-null value. */
-  readonly extras: PlainObject = Object.create(null);
+  readonly extras: Extras = new Map();
   /** Unnamed message fields: arrays concatenated, other values the last non-null. */
-  readonly messageExtras: PlainObject = Object.create(null);
+  readonly messageExtras: Extras = new Map();
 
   constructor(readonly index: number) {}
 
@@ -46,14 +46,14 @@ export class ChoiceState {
     if (this.toolCalls.length > 0) message.tool_calls = this.toolCalls.map((call) => call.toToolCall());
     if (this.reasoning !== undefined) message.reasoning = this.reasoning.join("");
     if (this.reasoningContent !== undefined) message.reasoning_content = this.reasoningContent.join("");
-    for (const key of Object.keys(this.messageExtras)) setOwn(message, key, this.messageExtras[key]);
+    assignExtras(message, this.messageExtras);
     let logprobs: Logprobs | null = null;
     if (this.logprobs !== null) {
       logprobs = { content: this.logprobs.content, refusal: this.logprobs.refusal };
       for (const key of Object.keys(this.logprobs.extras)) setOwn(logprobs, key, this.logprobs.extras[key]);
     }
     const choice: CompletionChoice = { index: this.index, message, finish_reason: this.finishReason, logprobs };
-    for (const key of Object.keys(this.extras)) setOwn(choice, key, this.extras[key]);
+    assignExtras(choice, this.extras);
     return choice;
   }
 }

@@ -2,7 +2,7 @@ import type { Diagnostic, DiagnosticCode } from "../diagnostics.js";
 import type { CodecEvent } from "../events.js";
 import type { ChatCompletion, ProviderError, Usage } from "../types.js";
 import { ChoiceState } from "./choice-state.js";
-import { isObject, keepFirst, keepLast, nonEmpty, type PlainObject, setOwn } from "./data.js";
+import { assignExtras, type Extras, isObject, keepFirst, keepLast, nonEmpty, type PlainObject } from "./data.js";
 import { ToolCallState } from "./tool-call-state.js";
 
 /** The merged completion, what was odd on the way, and the provider's error if it sent one. */
@@ -69,7 +69,7 @@ export function createChunkMerger(options: ChunkMergerOptions = {}): ChunkMerger
 /** The merging itself; `emit` is absent when nobody listens, so no events are built. */
 export class MergeCore {
   private readonly choices = new Map<number, ChoiceState>();
-  private readonly extras: PlainObject = Object.create(null);
+  private readonly extras: Extras = new Map();
   private readonly diagnostics: Diagnostic[] = [];
   private id: string | undefined;
   private created: number | undefined;
@@ -78,6 +78,8 @@ export class MergeCore {
   private error: ProviderError | undefined;
   private chunkNumber = -1;
   private finished: MergeResult | undefined;
+  /** The choice of the previous chunk: most streams have one, so most lookups stop here. */
+  private lastChoice: ChoiceState | undefined;
 
   constructor(private readonly emit?: (event: CodecEvent) => void) {}
 
@@ -97,13 +99,27 @@ export class MergeCore {
     return this.chunkNumber;
   }
 
+  /** Merges the JSON text of a chunk (a `data:` payload); text that is not JSON becomes an `invalid-json` diagnostic. */
+  pushText(text: string, where = ""): void {
+    let chunk: unknown;
+    try {
+      chunk = JSON.parse(text);
+    } catch (cause) {
+      this.chunkNumber += 1;
+      this.report("invalid-json", `chunk ${this.chunkNumber}${where} is not JSON: ${(cause as Error).message}`, { data: text });
+      return;
+    }
+    this.push(chunk);
+  }
+
   push(chunk: unknown): void {
     this.chunkNumber += 1;
     if (!isObject(chunk)) {
       this.report("invalid-chunk", `expected a chunk object, found ${describe(chunk)}`, { data: chunk });
       return;
     }
-    for (const key of Object.keys(chunk)) {
+    // for…in, not Object.keys: no array per object on the hot path (JSON.parse objects have no inherited keys).
+    for (const key in chunk) {
       const value = chunk[key];
       switch (key) {
         case "choices":
@@ -160,13 +176,14 @@ export class MergeCore {
       this.report("invalid-chunk", `choices[].index must be a whole number, found ${describe(index)}`, { data: choice });
       return;
     }
-    let state = this.choices.get(index);
+    let state = this.lastChoice?.index === index ? this.lastChoice : this.choices.get(index);
     if (state === undefined) {
       state = new ChoiceState(index);
       this.choices.set(index, state);
     }
+    this.lastChoice = state;
     let finishReason: string | undefined;
-    for (const key of Object.keys(choice)) {
+    for (const key in choice) {
       const value = choice[key];
       switch (key) {
         case "index":
@@ -195,7 +212,7 @@ export class MergeCore {
   }
 
   private pushDelta(state: ChoiceState, delta: PlainObject): void {
-    for (const key of Object.keys(delta)) {
+    for (const key in delta) {
       const value = delta[key];
       switch (key) {
         case "role":
@@ -233,9 +250,11 @@ export class MergeCore {
           }
           break;
         default:
-          if (Array.isArray(value) && Array.isArray(state.messageExtras[key])) {
-            setOwn(state.messageExtras, key, [...(state.messageExtras[key] as unknown[]), ...value]);
-          } else keepLast(state.messageExtras, key, value);
+          {
+            const current = state.messageExtras.get(key);
+            if (Array.isArray(value) && Array.isArray(current)) state.messageExtras.set(key, [...current, ...value]);
+            else keepLast(state.messageExtras, key, value);
+          }
       }
     }
   }
@@ -303,7 +322,7 @@ export class MergeCore {
     let learnedId: string | undefined;
     let learnedName: string | undefined;
     let fragment = "";
-    for (const key of Object.keys(delta)) {
+    for (const key in delta) {
       const value = delta[key];
       switch (key) {
         case "index":
@@ -316,7 +335,7 @@ export class MergeCore {
           break;
         case "function":
           if (isObject(value)) {
-            for (const functionKey of Object.keys(value)) {
+            for (const functionKey in value) {
               const item = value[functionKey];
               if (functionKey === "name") learnedName = this.firstValue(state, call, "name", item);
               else if (functionKey === "arguments") fragment += this.argumentsFragment(state, call, item);
@@ -340,7 +359,7 @@ export class MergeCore {
       learnedId = undefined;
       learnedName = undefined;
     }
-    if (fragment !== "" || learnedId !== undefined || learnedName !== undefined) {
+    if (this.emit !== undefined && (fragment !== "" || learnedId !== undefined || learnedName !== undefined)) {
       const event: CodecEvent = { type: "tool-call-delta", choice: state.index, toolCall: call.position, argumentsDelta: fragment, chunk: this.chunkNumber };
       if (learnedId !== undefined) event.id = learnedId;
       if (learnedName !== undefined) event.name = learnedName;
@@ -441,7 +460,7 @@ export class MergeCore {
       choices: ordered.map((state) => state.toChoice()),
     };
     if (this.usage !== undefined) completion.usage = this.usage;
-    for (const key of Object.keys(this.extras)) setOwn(completion, key, this.extras[key]);
+    assignExtras(completion, this.extras);
     this.finished = { completion, diagnostics: this.diagnostics };
     if (this.error !== undefined) this.finished.error = this.error;
     return this.finished;

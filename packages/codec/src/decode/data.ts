@@ -19,16 +19,25 @@ export function setOwn(target: PlainObject, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
+/** Fields the standard does not name, collected while merging (a Map: any key is plain data). */
+export type Extras = Map<string, unknown>;
+
 /** Keeps the last non-null value of an unnamed field; a `null` is kept only until a value arrives. */
-export function keepLast(target: PlainObject, key: string, value: unknown): void {
+export function keepLast(target: Extras, key: string, value: unknown): void {
   if (value === undefined) return;
-  if (value === null && Object.hasOwn(target, key)) return;
-  setOwn(target, key, value);
+  if (value === null && target.has(key)) return;
+  target.set(key, value);
 }
 
 /** Keeps the first non-null value of an unnamed field. */
-export function keepFirst(target: PlainObject, key: string, value: unknown): void {
+export function keepFirst(target: Extras, key: string, value: unknown): void {
   if (value === undefined) return;
-  if (Object.hasOwn(target, key) && target[key] !== null) return;
-  setOwn(target, key, value);
+  const current = target.get(key);
+  if (current !== undefined && current !== null) return;
+  target.set(key, value);
+}
+
+/** Copies collected extras onto an output object, as own properties whatever their names. */
+export function assignExtras(target: PlainObject, extras: Extras): void {
+  for (const [key, value] of extras) setOwn(target, key, value);
 }

@@ -69,18 +69,7 @@ export function createEventStreamMerger(options: MergeEventStreamOptions = {}): 
       done = true;
       return;
     }
-    let chunk: unknown;
-    try {
-      chunk = JSON.parse(data);
-    } catch (cause) {
-      const number = core.skipChunk();
-      core.report("invalid-json", `event ${event.number} (line ${event.line}) is not JSON: ${(cause as Error).message}`, {
-        chunk: number,
-        data,
-      });
-      return;
-    }
-    core.push(chunk);
+    core.pushText(data, ` (event ${event.number}, line ${event.line})`);
   };
   const parser = createEventStreamParser({ ...options, onEvent });
   return {

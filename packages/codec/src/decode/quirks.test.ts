@@ -281,6 +281,14 @@ describe("several choices (n > 1)", () => {
   });
 });
 
+describe("chunks given as JSON text", () => {
+  it("are parsed as they are merged, with bad JSON reported", () => {
+    const result = mergeChunks(['{"choices":[{"index":0,"delta":{"content":"a"}}]}', "{oops", '{"choices":[{"index":0,"delta":{"content":"b"},"finish_reason":"stop"}]}']);
+    expect(result.completion.choices[0]!.message.content).toBe("ab");
+    expect(result.diagnostics).toMatchObject([{ code: "invalid-json", chunk: 1, data: "{oops" }]);
+  });
+});
+
 describe("chunk-level oddities", () => {
   it("keeps the first id when the chunk id changes from chunk to chunk", () => {
     const chunks = [chunk({ content: "a" }, {}, { id: "one" }), finishChunk("stop", { id: "two" })];
@@ -305,12 +313,12 @@ describe("chunk-level oddities", () => {
     expect(result.diagnostics).toMatchObject([{ code: "provider-error", chunk: 1, data: error }]);
   });
 
-  it("reports values that are not chunks without throwing", () => {
+  it("reports values that are not chunks without throwing (a string is read as JSON text)", () => {
     const result = mergeChunks([null, 42, "text", [1], { choices: "no" }, { choices: [null, { index: 1.5 }] }]);
     expect(result.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.chunk])).toEqual([
       ["invalid-chunk", 0],
       ["invalid-chunk", 1],
-      ["invalid-chunk", 2],
+      ["invalid-json", 2],
       ["invalid-chunk", 3],
       ["invalid-chunk", 4],
       ["invalid-chunk", 5],

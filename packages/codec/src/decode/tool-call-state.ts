@@ -1,5 +1,5 @@
 import type { ToolCall } from "../types.js";
-import { type PlainObject, setOwn } from "./data.js";
+import { assignExtras, type Extras } from "./data.js";
 
 /** A tool call being assembled from its fragments. */
 export class ToolCallState {
@@ -12,8 +12,8 @@ export class ToolCallState {
   ended = false;
   /** Whether `tool-call-start` was emitted. */
   started = false;
-  readonly extras: PlainObject = Object.create(null);
-  readonly functionExtras: PlainObject = Object.create(null);
+  readonly extras: Extras = new Map();
+  readonly functionExtras: Extras = new Map();
 
   constructor(
     /** Position in `message.tool_calls`. */
@@ -38,9 +38,9 @@ export class ToolCallState {
 
   toToolCall(): ToolCall {
     const fn: ToolCall["function"] = { name: this.name ?? "", arguments: this.arguments };
-    for (const key of Object.keys(this.functionExtras)) setOwn(fn, key, this.functionExtras[key]);
+    assignExtras(fn, this.functionExtras);
     const call: ToolCall = { id: this.id ?? "", type: this.type ?? "function", function: fn };
-    for (const key of Object.keys(this.extras)) setOwn(call, key, this.extras[key]);
+    assignExtras(call, this.extras);
     return call;
   }
 }

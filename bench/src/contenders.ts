@@ -1,0 +1,61 @@
+import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
+import { mergeChunks, mergeEventStream } from "@tapedeck/codec";
+import OpenAI from "openai";
+import type { Stream } from "./inputs.js";
+
+/** What each merger says the stream held, to check they agree before timing them. */
+export interface Outcome {
+  text: string;
+  calls: Array<{ name: string; arguments: string }>;
+}
+
+/** The floor: JSON.parse of every payload, and nothing else. */
+export function jsonParseFloor(stream: Stream): unknown {
+  let last: unknown;
+  for (const payload of stream.payloads) last = JSON.parse(payload);
+  return last;
+}
+
+function* parsed(payloads: readonly string[]): Generator<unknown> {
+  for (const payload of payloads) yield JSON.parse(payload);
+}
+
+/** tapedeck from the payloads: JSON.parse and merge (what the floor measures, plus merging). */
+export function tapedeckPayloads(stream: Stream): Outcome {
+  return outcome(mergeChunks(stream.payloads).completion);
+}
+
+/** tapedeck from the SSE text: event-stream parsing, JSON.parse and merge. */
+export function tapedeckSse(stream: Stream): Outcome {
+  return outcome(mergeEventStream(stream.sse).completion);
+}
+
+function outcome(completion: { choices: Array<{ message: { content: string | null; tool_calls?: Array<{ function: { name: string; arguments: string } }> } }> }): Outcome {
+  return {
+    text: completion.choices.map((choice) => choice.message.content ?? "").join("|"),
+    calls: completion.choices.flatMap((choice) => (choice.message.tool_calls ?? []).map(({ function: fn }) => ({ name: fn.name, arguments: fn.arguments }))),
+  };
+}
+
+const sseResponse = (sse: string) => async () => new Response(sse, { headers: { "content-type": "text/event-stream" } });
+
+/** openai-node's ChatCompletionStream, fed the SSE text through its client. */
+export async function openaiNode(stream: Stream): Promise<Outcome> {
+  const client = new OpenAI({ apiKey: "bench", baseURL: "http://127.0.0.1:9/v1", maxRetries: 0, fetch: sseResponse(stream.sse) });
+  const completion = await client.chat.completions.stream({ model: "m", messages: [{ role: "user", content: "x" }], n: 4 }).finalChatCompletion();
+  return outcome(completion as never);
+}
+
+/** The AI SDK's OpenAI-compatible model (its tool-call tracker), fed the SSE text through its fetch. */
+export async function aiSdk(stream: Stream): Promise<Outcome> {
+  const provider = createOpenAICompatible({ name: "bench", baseURL: "http://127.0.0.1:9/v1", apiKey: "bench", fetch: sseResponse(stream.sse) });
+  const { stream: parts } = await provider.chatModel("m").doStream({ prompt: [{ role: "user", content: [{ type: "text", text: "x" }] }] });
+  let text = "";
+  const calls: Outcome["calls"] = [];
+  for await (const part of parts) {
+    if (part.type === "text-delta") text += part.delta;
+    else if (part.type === "tool-call") calls.push({ name: part.toolName, arguments: part.input });
+    else if (part.type === "error") throw part.error;
+  }
+  return { text, calls };
+}

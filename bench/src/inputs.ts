@@ -1,0 +1,113 @@
+import { readFileSync } from "node:fs";
+import { bodyText, parseCassette } from "@tapedeck/cassette";
+import { type ChatCompletion, type ChatCompletionChunk, encodeEventStream, splitCompletion } from "@tapedeck/codec";
+import { providerCassettePath, providers } from "@tapedeck/fixtures";
+import { parseEventStream } from "@tapedeck/sse";
+
+/** One stream, as the network gives it (SSE text) and as its data payloads. */
+export interface Stream {
+  sse: string;
+  payloads: string[];
+}
+
+/** A merge case: one or more streams, and how many deltas they hold in all. */
+export interface MergeCase {
+  name: string;
+  streams: Stream[];
+  deltas: number;
+}
+
+function fromChunks(chunks: ChatCompletionChunk[]): Stream {
+  return { sse: encodeEventStream(chunks), payloads: chunks.map((chunk) => JSON.stringify(chunk)) };
+}
+
+function fromSse(sse: string): Stream {
+  const payloads = parseEventStream(sse).flatMap((event) => (event.data === undefined || event.data === "[DONE]" ? [] : [event.data]));
+  return { sse, payloads };
+}
+
+function completion(choices: ChatCompletion["choices"]): ChatCompletion {
+  return { id: "chatcmpl-bench", object: "chat.completion", created: 1700000000, model: "bench-model", choices, usage: { prompt_tokens: 10, completion_tokens: 20, total_tokens: 30 } };
+}
+
+const words = "the quick brown fox jumps over the lazy dog while tapedeck merges every delta ";
+const text = (length: number) => words.repeat(Math.ceil(length / words.length)).slice(0, length);
+
+/** `n` text deltas of one character each, in OpenAI's shape. */
+export function textDeltas(n: number): Stream {
+  return fromChunks(
+    splitCompletion(completion([{ index: 0, message: { role: "assistant", content: text(n), refusal: null }, finish_reason: "stop", logprobs: null }]), { fragment: 1 }),
+  );
+}
+
+export function mergeCases(): MergeCase[] {
+  const fixtures = providers.flatMap((provider) =>
+    parseCassette(readFileSync(providerCassettePath(provider), "utf8")).interactions.map((interaction) => fromSse(bodyText(interaction.response.body))),
+  );
+  const megabyteArguments = JSON.stringify({ data: text(1024 * 1024 - 11) });
+  const cases: MergeCase[] = [
+    { name: "the five fixtures (10 streams)", streams: fixtures, deltas: 0 },
+    { name: "100,000 text deltas", streams: [textDeltas(100_000)], deltas: 0 },
+    {
+      name: "1 MB of arguments, 1-character fragments",
+      streams: [
+        fromChunks(
+          splitCompletion(
+            completion([
+              {
+                index: 0,
+                message: { role: "assistant", content: null, refusal: null, tool_calls: [{ id: "call_big", type: "function", function: { name: "store", arguments: megabyteArguments } }] },
+                finish_reason: "tool_calls",
+                logprobs: null,
+              },
+            ]),
+            { fragment: 1 },
+          ),
+        ),
+      ],
+      deltas: 0,
+    },
+    {
+      name: "4 choices interleaved (4 × 5,000 deltas)",
+      streams: [
+        fromChunks(
+          splitCompletion(
+            completion([0, 1, 2, 3].map((index) => ({ index, message: { role: "assistant", content: text(5000), refusal: null }, finish_reason: "stop", logprobs: null }))),
+            { fragment: 1 },
+          ),
+        ),
+      ],
+      deltas: 0,
+    },
+    {
+      name: "20 parallel tool calls",
+      streams: [
+        fromChunks(
+          splitCompletion(
+            completion([
+              {
+                index: 0,
+                message: {
+                  role: "assistant",
+                  content: null,
+                  refusal: null,
+                  tool_calls: Array.from({ length: 20 }, (_, call) => ({
+                    id: `call_${call}`,
+                    type: "function",
+                    function: { name: `tool_${call}`, arguments: JSON.stringify({ query: text(400), page: call }) },
+                  })),
+                },
+                finish_reason: "tool_calls",
+                logprobs: null,
+              },
+            ]),
+            { fragment: 4 },
+          ),
+        ),
+      ],
+      deltas: 0,
+    },
+  ];
+  for (const item of cases) item.deltas = item.streams.reduce((sum, stream) => sum + stream.payloads.length, 0);
+  return cases;
+}

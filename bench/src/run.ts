@@ -1,0 +1,238 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpus, freemem, platform, release, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseCassette, stringifyCassette } from "@tapedeck/cassette";
+import { parseEventStream } from "@tapedeck/sse";
+import { createParser } from "eventsource-parser";
+import { Bench } from "tinybench";
+import { parse as yamlParse, stringify as yamlStringify } from "yaml";
+import { bigCassetteText, fixtureTexts } from "./cassette-inputs.js";
+import { aiSdk, jsonParseFloor, openaiNode, type Outcome, tapedeckPayloads, tapedeckSse } from "./contenders.js";
+import { mergeCases, type Stream, textDeltas } from "./inputs.js";
+
+const resultsDirectory = fileURLToPath(new URL("../results/", import.meta.url));
+const lines: string[] = [];
+const log = (line = "") => {
+  lines.push(line);
+  process.stdout.write(`${line}\n`);
+};
+
+/** Mean milliseconds per call of each task, in one tinybench run. */
+async function measure(tasks: Record<string, () => unknown>, options: { iterations: number; time: number }): Promise<Record<string, number>> {
+  const bench = new Bench({ iterations: options.iterations, time: options.time, warmupIterations: Math.min(3, options.iterations), warmupTime: 100, throws: true });
+  for (const [name, task] of Object.entries(tasks)) bench.add(name, task);
+  await bench.run();
+  return Object.fromEntries(bench.tasks.map((task) => [task.name, "latency" in task.result ? task.result.latency.mean : Number.NaN]));
+}
+
+const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 1 ? value.toFixed(2) : value.toFixed(4));
+const ratio = (value: number) => `${value.toFixed(2)}×`;
+const mark = (ok: boolean) => (ok ? "✓" : "✗ misses");
+
+const results: Record<string, unknown> = {
+  machine: {
+    cpu: cpus()[0]?.model,
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    freeMemoryGiB: Math.round(freemem() / 2 ** 30),
+    os: `${platform()} ${release()}`,
+    node: process.version,
+  },
+  date: new Date().toISOString(),
+};
+
+async function mergeBenchmarks(): Promise<void> {
+  log("## Merge");
+  log();
+  log("Mean time per pass over all the case's streams. tapedeck (payloads) parses and merges the `data:` payloads, like the floor parses them;");
+  log("tapedeck (SSE), openai-node (`ChatCompletionStream` through its client) and the AI SDK (`@ai-sdk/openai-compatible` `doStream`) all start from the same SSE text.");
+  log();
+  log("| case | deltas | JSON.parse floor ms | tapedeck (payloads) ms | ÷ floor (≤ 1.3×) | tapedeck (SSE) ms | openai-node ms | openai-node ÷ tapedeck (≥ 2×) | AI SDK ms | AI SDK ÷ tapedeck (≥ 3×) |");
+  log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  const rows = [];
+  for (const item of mergeCases()) {
+    const big = item.deltas > 200_000;
+    const agreement = await agreements(item.streams);
+    const each = <T>(run: (stream: Stream) => T) => () => {
+      const out: T[] = [];
+      for (const stream of item.streams) out.push(run(stream));
+      return out;
+    };
+    const eachAsync = (run: (stream: Stream) => Promise<unknown>) => async () => {
+      for (const stream of item.streams) await run(stream);
+    };
+    const times = await measure(
+      {
+        floor: each(jsonParseFloor),
+        tapedeckPayloads: each(tapedeckPayloads),
+        tapedeckSse: each(tapedeckSse),
+        openaiNode: eachAsync(openaiNode),
+        aiSdk: eachAsync(aiSdk),
+      },
+      big ? { iterations: 3, time: 0 } : { iterations: 20, time: 1500 },
+    );
+    const row = {
+      case: item.name,
+      deltas: item.deltas,
+      ...times,
+      payloadsOverFloor: times.tapedeckPayloads! / times.floor!,
+      openaiNodeOverTapedeck: times.openaiNode! / times.tapedeckSse!,
+      aiSdkOverTapedeck: times.aiSdk! / times.tapedeckSse!,
+      agreement,
+    };
+    rows.push(row);
+    log(
+      `| ${item.name} | ${item.deltas.toLocaleString("en")} | ${ms(times.floor!)} | ${ms(times.tapedeckPayloads!)} | ${ratio(row.payloadsOverFloor)} ${mark(row.payloadsOverFloor <= 1.3)} | ${ms(times.tapedeckSse!)} | ${ms(times.openaiNode!)} | ${ratio(row.openaiNodeOverTapedeck)} ${mark(row.openaiNodeOverTapedeck >= 2)} | ${ms(times.aiSdk!)} | ${ratio(row.aiSdkOverTapedeck)} ${mark(row.aiSdkOverTapedeck >= 3)} |`,
+    );
+  }
+  log();
+  for (const row of rows) if (row.agreement.length > 0) log(`- ${row.case}: ${row.agreement.join("; ")}`);
+  log();
+  results.merge = rows;
+}
+
+/** Whether the others merged what tapedeck merged; a difference is reported, not hidden. */
+async function agreements(streams: Stream[]): Promise<string[]> {
+  const notes = new Set<string>();
+  const same = (left: Outcome, right: Outcome) => JSON.stringify(left) === JSON.stringify(right);
+  for (const stream of streams) {
+    const reference = tapedeckSse(stream);
+    if (!same(tapedeckPayloads(stream), reference)) notes.add("tapedeck's two paths disagree");
+    const node = await openaiNode(stream).catch((error: Error) => error);
+    if (node instanceof Error) notes.add(`openai-node threw: ${node.message.split("\n")[0]}`);
+    else if (!same(node, reference)) notes.add("openai-node's result differs from tapedeck's");
+    const sdk = await aiSdk(stream).catch((error: Error) => error);
+    if (sdk instanceof Error) notes.add(`the AI SDK threw: ${sdk.message.split("\n")[0]}`);
+    else if (!same(sdk, reference)) notes.add("the AI SDK's result differs from tapedeck's (it reads choices[0] of each chunk only, so interleaved choices run together)");
+  }
+  return [...notes];
+}
+
+async function scalingBenchmarks(): Promise<void> {
+  log("## Scaling");
+  log();
+  log("tapedeck (payloads) on n one-character text deltas: time per delta should stay flat (≤ 1.5× from the smallest to the largest).");
+  log();
+  log("| deltas | total ms | ns per delta | floor ns per delta |");
+  log("|---:|---:|---:|---:|");
+  const rows = [];
+  for (const n of [1_000, 10_000, 100_000, 1_000_000]) {
+    const stream = textDeltas(n);
+    const times = await measure({ tapedeck: () => tapedeckPayloads(stream), floor: () => jsonParseFloor(stream) }, n >= 1_000_000 ? { iterations: 5, time: 0 } : { iterations: 30, time: 1500 });
+    const perDelta = (times.tapedeck! * 1e6) / n;
+    rows.push({ deltas: n, totalMs: times.tapedeck, nsPerDelta: perDelta, floorNsPerDelta: (times.floor! * 1e6) / n });
+    log(`| ${n.toLocaleString("en")} | ${ms(times.tapedeck!)} | ${perDelta.toFixed(0)} | ${((times.floor! * 1e6) / n).toFixed(0)} |`);
+  }
+  const spread = rows.at(-1)!.nsPerDelta / rows[0]!.nsPerDelta;
+  log();
+  log(`Largest ÷ smallest per-delta cost: ${ratio(spread)} ${mark(spread <= 1.5)}`);
+  log();
+  results.scaling = { rows, spread };
+}
+
+function peakMemory(file: string): Record<string, number> {
+  const script = fileURLToPath(new URL("./memory.js", import.meta.url));
+  const peak: Record<string, number> = {};
+  for (const operation of ["baseline", "tapedeck-parse", "yaml-parse", "tapedeck-write", "yaml-write"]) {
+    const output = execFileSync(process.execPath, ["--max-old-space-size=16384", script, operation, file], { encoding: "utf8" });
+    peak[operation] = (JSON.parse(output) as { maxRssKilobytes: number }).maxRssKilobytes / 1024;
+  }
+  return peak;
+}
+
+async function cassetteBenchmarks(): Promise<void> {
+  log("## Cassette load and write");
+  log();
+  const fixtures = fixtureTexts();
+  const big = bigCassetteText(100);
+  const directory = mkdtempSync(join(tmpdir(), "tapedeck-bench-"));
+  const bigFile = join(directory, "big.yaml");
+  writeFileSync(bigFile, big);
+  const fixtureModels = fixtures.map((text) => parseCassette(text));
+  const fixturePlain = fixtures.map((text) => yamlParse(text));
+  const fixtureTimes = await measure(
+    {
+      tapedeckParse: () => fixtures.map((text) => parseCassette(text)),
+      yamlParse: () => fixtures.map((text) => yamlParse(text)),
+      tapedeckWrite: () => fixtureModels.map((model) => stringifyCassette(model)),
+      yamlWrite: () => fixturePlain.map((value) => yamlStringify(value)),
+    },
+    { iterations: 30, time: 1500 },
+  );
+  const bigModel = parseCassette(big);
+  const bigPlain = yamlParse(big);
+  if (stringifyCassette(bigModel) !== big) throw new Error("the 100 MB cassette did not round-trip");
+  const bigTimes = await measure(
+    {
+      tapedeckParse: () => parseCassette(big),
+      yamlParse: () => yamlParse(big),
+      tapedeckWrite: () => stringifyCassette(bigModel),
+      yamlWrite: () => yamlStringify(bigPlain),
+    },
+    { iterations: 2, time: 0 },
+  );
+  const memory = peakMemory(bigFile);
+  const megabytes = (big.length / 2 ** 20).toFixed(0);
+  log(`The five fixtures (${(fixtures.reduce((sum, text) => sum + text.length, 0) / 1024).toFixed(0)} KB) and a ${megabytes} MB cassette (${bigModel.interactions.length} interactions with ${(bigModel.interactions[0]!.response.body as string).length.toLocaleString("en")}-character SSE bodies, layout B). tapedeck is lossless (byte-identical round trip, checked); \`yaml\`'s plain parse/stringify is not.`);
+  log();
+  log("| input | tapedeck parse ms | yaml.parse ms | parse ratio (≤ 1×) | tapedeck write ms | yaml.stringify ms | write ratio |");
+  log("|---|---:|---:|---:|---:|---:|---:|");
+  for (const [name, times] of [["five fixtures", fixtureTimes], [`${megabytes} MB cassette`, bigTimes]] as const) {
+    const parseRatio = times.tapedeckParse! / times.yamlParse!;
+    log(`| ${name} | ${ms(times.tapedeckParse!)} | ${ms(times.yamlParse!)} | ${ratio(parseRatio)} ${mark(parseRatio <= 1)} | ${ms(times.tapedeckWrite!)} | ${ms(times.yamlWrite!)} | ${ratio(times.tapedeckWrite! / times.yamlWrite!)} |`);
+  }
+  log();
+  log(`Peak resident memory on the ${megabytes} MB cassette, each operation alone in a fresh process (MiB; the baseline process only reads the file):`);
+  log();
+  log("| baseline | tapedeck parse | yaml.parse | tapedeck parse + write | yaml.parse + stringify |");
+  log("|---:|---:|---:|---:|---:|");
+  log(`| ${memory.baseline!.toFixed(0)} | ${memory["tapedeck-parse"]!.toFixed(0)} | ${memory["yaml-parse"]!.toFixed(0)} | ${memory["tapedeck-write"]!.toFixed(0)} | ${memory["yaml-write"]!.toFixed(0)} |`);
+  log();
+  results.cassette = { fixtures: fixtureTimes, big: { megabytes: Number(megabytes), interactions: bigModel.interactions.length, ...bigTimes }, peakMemoryMiB: memory };
+}
+
+async function sseBenchmarks(): Promise<void> {
+  log("## SSE decode");
+  log();
+  const fixtureBodies = mergeCases()[0]!.streams.map((stream) => stream.sse);
+  const large = textDeltas(100_000).sse;
+  const rows = [];
+  log("| input | tapedeck parseEventStream ms | eventsource-parser ms | ratio |");
+  log("|---|---:|---:|---:|");
+  for (const [name, bodies] of [["the fixtures' 10 bodies", fixtureBodies], ["100,000 events", [large]]] as const) {
+    const times = await measure(
+      {
+        tapedeck: () => bodies.map((body) => parseEventStream(body).length),
+        eventsourceParser: () =>
+          bodies.map((body) => {
+            let count = 0;
+            const parser = createParser({ onEvent: () => void (count += 1) });
+            parser.feed(body);
+            return count;
+          }),
+      },
+      { iterations: 20, time: 1500 },
+    );
+    rows.push({ input: name, ...times });
+    log(`| ${name} | ${ms(times.tapedeck!)} | ${ms(times.eventsourceParser!)} | ${ratio(times.tapedeck! / times.eventsourceParser!)} |`);
+  }
+  log();
+  log("tapedeck keeps every event's exact wire form (line ends, comments, the space after the colon) to write it back byte for byte; eventsource-parser keeps only what EventSource dispatches.");
+  log();
+  results.sse = rows;
+}
+
+log(`# tapedeck benchmarks`);
+log();
+const machine = results.machine as Record<string, unknown>;
+log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; ${machine.os}; Node ${machine.node}. One process, one run: ratios are comparable.`);
+log();
+await mergeBenchmarks();
+await scalingBenchmarks();
+await cassetteBenchmarks();
+await sseBenchmarks();
+mkdirSync(resultsDirectory, { recursive: true });
+writeFileSync(join(resultsDirectory, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(resultsDirectory, "latest.md"), `${lines.join("\n")}\n`);
