@@ -1,5 +1,5 @@
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
-import { mergeChunks, mergeEventStream } from "@tapedeck/codec";
+import { createEventStreamMerger, mergeChunks } from "@tapedeck/codec";
 import OpenAI from "openai";
 import type { Stream } from "./inputs.js";
 
@@ -25,9 +25,13 @@ export function tapedeckPayloads(stream: Stream): Outcome {
   return outcome(mergeChunks(stream.payloads).completion);
 }
 
-/** tapedeck from the SSE text: event-stream parsing, JSON.parse and merge. */
+/** tapedeck from the SSE bytes, read by read: UTF-8 decoding, event-stream parsing, JSON.parse and merge. */
 export function tapedeckSse(stream: Stream): Outcome {
-  return outcome(mergeEventStream(stream.sse).completion);
+  const decoder = new TextDecoder();
+  const merger = createEventStreamMerger();
+  for (const piece of stream.pieces) merger.feed(decoder.decode(piece, { stream: true }));
+  merger.feed(decoder.decode());
+  return outcome(merger.finish().completion);
 }
 
 function outcome(completion: { choices: Array<{ message: { content: string | null; tool_calls?: Array<{ function: { name: string; arguments: string } }> } }> }): Outcome {
@@ -37,18 +41,28 @@ function outcome(completion: { choices: Array<{ message: { content: string | nul
   };
 }
 
-const sseResponse = (sse: string) => async () => new Response(sse, { headers: { "content-type": "text/event-stream" } });
+/** A fetch answering with the stream's bytes in network-sized reads (one huge read makes openai-node's line decoder quadratic). */
+const sseResponse = (stream: Stream) => async () =>
+  new Response(
+    new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const piece of stream.pieces) controller.enqueue(piece);
+        controller.close();
+      },
+    }),
+    { headers: { "content-type": "text/event-stream" } },
+  );
 
 /** openai-node's ChatCompletionStream, fed the SSE text through its client. */
 export async function openaiNode(stream: Stream): Promise<Outcome> {
-  const client = new OpenAI({ apiKey: "bench", baseURL: "http://127.0.0.1:9/v1", maxRetries: 0, fetch: sseResponse(stream.sse) });
+  const client = new OpenAI({ apiKey: "bench", baseURL: "http://127.0.0.1:9/v1", maxRetries: 0, fetch: sseResponse(stream) });
   const completion = await client.chat.completions.stream({ model: "m", messages: [{ role: "user", content: "x" }], n: 4 }).finalChatCompletion();
   return outcome(completion as never);
 }
 
 /** The AI SDK's OpenAI-compatible model (its tool-call tracker), fed the SSE text through its fetch. */
 export async function aiSdk(stream: Stream): Promise<Outcome> {
-  const provider = createOpenAICompatible({ name: "bench", baseURL: "http://127.0.0.1:9/v1", apiKey: "bench", fetch: sseResponse(stream.sse) });
+  const provider = createOpenAICompatible({ name: "bench", baseURL: "http://127.0.0.1:9/v1", apiKey: "bench", fetch: sseResponse(stream) });
   const { stream: parts } = await provider.chatModel("m").doStream({ prompt: [{ role: "user", content: [{ type: "text", text: "x" }] }] });
   let text = "";
   const calls: Outcome["calls"] = [];

@@ -4,10 +4,19 @@ import { type ChatCompletion, type ChatCompletionChunk, encodeEventStream, split
 import { providerCassettePath, providers } from "@tapedeck/fixtures";
 import { parseEventStream } from "@tapedeck/sse";
 
-/** One stream, as the network gives it (SSE text) and as its data payloads. */
+/** One stream, as the network gives it (SSE text, and its bytes in 64 KiB reads) and as its data payloads. */
 export interface Stream {
   sse: string;
+  pieces: Uint8Array[];
   payloads: string[];
+}
+
+/** The SSE bytes as a network delivers them: reads of at most 64 KiB. */
+function networkPieces(sse: string): Uint8Array[] {
+  const bytes = new TextEncoder().encode(sse);
+  const pieces: Uint8Array[] = [];
+  for (let start = 0; start < bytes.length; start += 65536) pieces.push(bytes.subarray(start, start + 65536));
+  return pieces;
 }
 
 /** A merge case: one or more streams, and how many deltas they hold in all. */
@@ -18,12 +27,13 @@ export interface MergeCase {
 }
 
 function fromChunks(chunks: ChatCompletionChunk[]): Stream {
-  return { sse: encodeEventStream(chunks), payloads: chunks.map((chunk) => JSON.stringify(chunk)) };
+  const sse = encodeEventStream(chunks);
+  return { sse, pieces: networkPieces(sse), payloads: chunks.map((chunk) => JSON.stringify(chunk)) };
 }
 
 function fromSse(sse: string): Stream {
   const payloads = parseEventStream(sse).flatMap((event) => (event.data === undefined || event.data === "[DONE]" ? [] : [event.data]));
-  return { sse, payloads };
+  return { sse, pieces: networkPieces(sse), payloads };
 }
 
 function completion(choices: ChatCompletion["choices"]): ChatCompletion {
