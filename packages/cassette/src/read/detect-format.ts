@@ -1,4 +1,4 @@
-import { type Document, isMap, isSeq, type LineCounter, type Node, type Scalar, visit } from "yaml";
+import { type Document, isMap, isSeq, type Node, type Scalar, visit } from "yaml";
 import { type CassetteFormat, cassetteDialects, defaultCassetteFormat } from "../model/format.js";
 import { goccyStyle } from "../write/goccy-scalar.js";
 import { goYamlStyle } from "../write/go-yaml-scalar.js";
@@ -9,12 +9,12 @@ import type { ScalarStyle } from "../write/scalar-style.js";
  * (the `- ` column and the request fields' column), and which Go writer made it
  * from the first string the two writers would write differently.
  */
-export function detectFormat(document: Document.Parsed, lineCounter: LineCounter): CassetteFormat {
+export function detectFormat(document: Document.Parsed, text: string): CassetteFormat {
   const root = document.contents;
   if (!isMap(root)) return defaultCassetteFormat;
   const interactions = root.get("interactions", true);
   if (!isSeq(interactions) || interactions.items.length === 0) return defaultCassetteFormat;
-  const column = (node: Node) => lineCounter.linePos(node.range![0]).col - 1;
+  const column = (node: Node) => node.range![0] - (text.lastIndexOf("\n", node.range![0] - 1) + 1);
   const dashColumn = column(interactions);
   const first = interactions.items[0];
   const request = isMap(first) ? first.get("request", true) : undefined;

@@ -4,7 +4,6 @@ import {
   isMap,
   isScalar,
   isSeq,
-  LineCounter,
   type Node,
   type Pair,
   parseDocument,
@@ -88,7 +87,6 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 class CassetteReader {
-  private readonly lineCounter = new LineCounter();
   private readonly source: string | undefined;
   private readonly maxAliasCount: number;
   private aliasCount = 0;
@@ -112,7 +110,6 @@ class CassetteReader {
 
   read(): Cassette {
     this.document = parseDocument(this.text, {
-      lineCounter: this.lineCounter,
       uniqueKeys: true,
       customTags: ["binary"],
       schema: "core",
@@ -144,7 +141,7 @@ class CassetteReader {
     const cassette: Cassette = {
       version: 2,
       interactions,
-      format: detectFormat(this.document, this.lineCounter),
+      format: detectFormat(this.document, this.text),
     };
     const unknown = this.unknownFields(map, ["version", "interactions"]);
     if (unknown !== undefined) cassette.unknownFields = unknown;
@@ -333,8 +330,11 @@ class CassetteReader {
 
   private position(offset: number | undefined) {
     if (offset === undefined) return { source: this.source };
-    const { line, col } = this.lineCounter.linePos(offset);
-    return { source: this.source, line, column: col };
+    // Counted only when an error needs it, so that reading a good cassette pays nothing for positions.
+    let line = 1;
+    for (let index = this.text.indexOf("\n"); index !== -1 && index < offset; index = this.text.indexOf("\n", index + 1)) line += 1;
+    const column = [...this.text.slice(this.text.lastIndexOf("\n", offset - 1) + 1, offset)].length + 1;
+    return { source: this.source, line, column };
   }
 
   private error(code: CassetteErrorCode, node: Node | undefined, message: string): CassetteError {

@@ -8,8 +8,7 @@ export interface ScalarWriter {
   /**
    * The text of a string after `key: ` or `- `. Block scalars span lines: they
    * end with a line break; other styles do not.
-   * @param keyIndent column of the mapping key (or of the `- `) the value belongs to
-   * @param textIndent column of a block scalar's text
+   * @param textIndent column of a block scalar's text (and of text after a line separator)
    */
   render(value: string, simpleKey: boolean, textIndent: number): string;
   /** Column of a block scalar's text for a value of a key at `keyIndent`. */
