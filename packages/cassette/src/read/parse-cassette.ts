@@ -111,7 +111,6 @@ class CassetteReader {
   read(): Cassette {
     this.document = parseDocument(this.text, {
       uniqueKeys: true,
-      customTags: ["binary"],
       schema: "core",
       prettyErrors: false,
       keepSourceTokens: false,
