@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, join, relative, resolve, sep } from "node:path";
 import { CassetteError } from "./errors.js";
 import type { Cassette } from "./model/cassette.js";
 import { type ParseCassetteOptions, parseCassette } from "./read/parse-cassette.js";
@@ -47,3 +48,53 @@ export async function writeCassette(path: string, cassette: Cassette, options: S
 }
 
 export type { Cassette } from "./model/cassette.js";
+
+/** A cassette file found by {@link findCassetteFiles}. */
+export interface FoundCassette {
+  /** The path as the caller would write it: the argument, or the argument joined with the file below it. */
+  path: string;
+  /** The absolute path. */
+  absolute: string;
+  /** The path relative to the directory it was found in (for a file argument, its file name). */
+  name: string;
+}
+
+/**
+ * Expands file and directory arguments into cassette files: a directory gives
+ * every `.yaml`/`.yml` file below it, sorted by path; a file is taken as given.
+ * A path that does not exist is a `CassetteError` (`io`).
+ *
+ * @example
+ * ```ts
+ * import { findCassetteFiles } from "@tapedeck/cassette/node";
+ * for (const { path } of await findCassetteFiles(["fixtures/cassettes"])) console.log(path);
+ * ```
+ */
+export async function findCassetteFiles(paths: readonly string[], cwd: string = process.cwd()): Promise<FoundCassette[]> {
+  const found: FoundCassette[] = [];
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    const info = await stat(absolute).catch(() => undefined);
+    if (info === undefined) throw new CassetteError("io", "no such file or directory", { source: path });
+    if (!info.isDirectory()) {
+      found.push({ path, absolute, name: basename(absolute) });
+      continue;
+    }
+    for (const file of await listYaml(absolute)) {
+      const name = relative(absolute, file).split(sep).join("/");
+      found.push({ path: join(path, name), absolute: file, name });
+    }
+  }
+  return found;
+}
+
+async function listYaml(directory: string): Promise<string[]> {
+  const entries = await readdir(directory, { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) files.push(...(await listYaml(path)));
+    else if (/\.ya?ml$/.test(entry.name)) files.push(path);
+  }
+  return files;
+}

@@ -1,6 +1,5 @@
-import { readdir, readFile, stat } from "node:fs/promises";
-import { basename, join, relative, resolve } from "node:path";
-import { bodyText, isEventStream, parseCassette } from "@tapedeck/cassette";
+import { bodyText, isEventStream } from "@tapedeck/cassette";
+import { findCassetteFiles, readCassette } from "@tapedeck/cassette/node";
 import { parseEventStream } from "@tapedeck/sse";
 
 /** The JSON samples one cassette gave. */
@@ -25,19 +24,11 @@ export interface CassetteSamples {
  * ```
  */
 export async function collectSamples(paths: readonly string[]): Promise<CassetteSamples[]> {
-  const found: Array<{ name: string; path: string }> = [];
-  for (const path of paths) {
-    const absolute = resolve(path);
-    if ((await stat(absolute)).isDirectory()) {
-      for (const file of await listYaml(absolute)) found.push({ name: relative(absolute, file).split("\\").join("/"), path: file });
-    } else {
-      found.push({ name: basename(absolute), path: absolute });
-    }
-  }
-  found.sort((left, right) => compare(left.name, right.name) || compare(left.path, right.path));
+  const found = await findCassetteFiles(paths);
+  found.sort((left, right) => compare(left.name, right.name) || compare(left.absolute, right.absolute));
   const result: CassetteSamples[] = [];
-  for (const { name, path } of found) {
-    const cassette = parseCassette(await readFile(path, "utf8"), { source: path });
+  for (const { name, absolute } of found) {
+    const cassette = await readCassette(absolute);
     const samples: CassetteSamples = { name, chunks: [], requests: [] };
     for (const interaction of cassette.interactions) {
       const request = bodyText(interaction.request.body);
@@ -50,16 +41,6 @@ export async function collectSamples(paths: readonly string[]): Promise<Cassette
     result.push(samples);
   }
   return result;
-}
-
-async function listYaml(directory: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const entry of await readdir(directory, { withFileTypes: true })) {
-    const path = join(directory, entry.name);
-    if (entry.isDirectory()) files.push(...(await listYaml(path)));
-    else if (/\.ya?ml$/.test(entry.name)) files.push(path);
-  }
-  return files;
 }
 
 function isJsonObject(text: string): boolean {
