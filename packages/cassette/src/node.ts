@@ -7,7 +7,7 @@ import { type ParseCassetteOptions, parseCassette } from "./read/parse-cassette.
 import { type StringifyCassetteOptions, stringifyCassette } from "./write/stringify-cassette.js";
 
 /**
- * Reads and parses a cassette file; errors name the file.
+ * Reads and parses a cassette file; errors name the file (or `options.source`).
  *
  * @example
  * ```ts
@@ -15,14 +15,15 @@ import { type StringifyCassetteOptions, stringifyCassette } from "./write/string
  * const cassette = await readCassette("fixtures/cassettes/chat.yaml");
  * ```
  */
-export async function readCassette(path: string, options: Omit<ParseCassetteOptions, "source"> = {}): Promise<Cassette> {
+export async function readCassette(path: string, options: ParseCassetteOptions = {}): Promise<Cassette> {
+  const source = options.source ?? path;
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
   } catch (cause) {
-    throw new CassetteError("io", `cannot read the file: ${(cause as Error).message}`, { source: path }, { cause });
+    throw new CassetteError("io", `cannot read the file: ${(cause as Error).message}`, { source }, { cause });
   }
-  return parseCassette(bytes, { ...options, source: path });
+  return parseCassette(bytes, { ...options, source });
 }
 
 /**

@@ -70,6 +70,14 @@ describe("tapedeck roundtrip", () => {
   });
 });
 
+describe("a file that cannot be read", () => {
+  it("gives a located io error and exit 1, not a crash", async () => {
+    const result = await run(["roundtrip", "missing.yaml"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^missing\.yaml:1:1: io: cannot read the file: ENOENT/);
+  });
+});
+
 describe("usage", () => {
   it("exits 2 with the usage for an unknown command or a missing path", async () => {
     expect((await run(["frobnicate"])).code).toBe(2);

@@ -1,6 +1,6 @@
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { CassetteError, parseCassette } from "@tapedeck/cassette";
+import { readCassette } from "@tapedeck/cassette/node";
+import { CassetteError } from "@tapedeck/cassette";
 import { expandCassettePaths } from "../files.js";
 import type { CommandIo } from "../io.js";
 
@@ -13,7 +13,7 @@ export async function check(paths: readonly string[], io: CommandIo): Promise<nu
   let problems = 0;
   for (const file of files) {
     try {
-      parseCassette(await readFile(resolve(io.cwd, file)), { source: file });
+      await readCassette(resolve(io.cwd, file), { source: file });
     } catch (error) {
       problems += 1;
       if (error instanceof CassetteError) io.stdout.write(`${error.format()}\n`);

@@ -1,5 +1,5 @@
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
+import { readCassette } from "@tapedeck/cassette/node";
 import {
   bodyText,
   type Cassette,
@@ -7,7 +7,6 @@ import {
   durationToMilliseconds,
   type Interaction,
   isEventStream,
-  parseCassette,
 } from "@tapedeck/cassette";
 import { parseEventStream } from "@tapedeck/sse";
 import { expandCassettePaths } from "../files.js";
@@ -85,7 +84,7 @@ export async function inspect(paths: readonly string[], io: CommandIo, options: 
   const files = await expandCassettePaths(paths, io.cwd);
   const reports = [];
   for (const file of files) {
-    const cassette = parseCassette(await readFile(resolve(io.cwd, file)), { source: file });
+    const cassette = await readCassette(resolve(io.cwd, file), { source: file });
     const interactions = cassette.interactions.map(summarizeInteraction);
     reports.push({ file, format: describeFormat(cassette), interactions });
   }

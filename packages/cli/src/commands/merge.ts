@@ -1,6 +1,6 @@
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { bodyText, isEventStream, parseCassette } from "@tapedeck/cassette";
+import { readCassette } from "@tapedeck/cassette/node";
+import { bodyText, isEventStream } from "@tapedeck/cassette";
 import { type CodecEvent, mergeEventStream } from "@tapedeck/codec";
 import { UsageError } from "../files.js";
 import type { CommandIo } from "../io.js";
@@ -13,7 +13,7 @@ import type { CommandIo } from "../io.js";
 export async function merge(paths: readonly string[], io: CommandIo, options: { events?: boolean } = {}): Promise<number> {
   if (paths.length !== 1) throw new UsageError("merge takes exactly one cassette file");
   const file = paths[0]!;
-  const cassette = parseCassette(await readFile(resolve(io.cwd, file)), { source: file });
+  const cassette = await readCassette(resolve(io.cwd, file), { source: file });
   const results = [];
   for (const interaction of cassette.interactions) {
     if (!isEventStream(interaction.response)) continue;

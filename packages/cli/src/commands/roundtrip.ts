@@ -1,6 +1,6 @@
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { parseCassette, stringifyCassette } from "@tapedeck/cassette";
+import { stringifyCassette } from "@tapedeck/cassette";
+import { readCassette } from "@tapedeck/cassette/node";
 import { UsageError } from "../files.js";
 import type { CommandIo } from "../io.js";
 
@@ -8,7 +8,6 @@ import type { CommandIo } from "../io.js";
 export async function roundtrip(paths: readonly string[], io: CommandIo): Promise<number> {
   if (paths.length !== 1) throw new UsageError("roundtrip takes exactly one file");
   const file = paths[0]!;
-  const text = await readFile(resolve(io.cwd, file));
-  io.stdout.write(stringifyCassette(parseCassette(text, { source: file })));
+  io.stdout.write(stringifyCassette(await readCassette(resolve(io.cwd, file), { source: file })));
   return 0;
 }
