@@ -6,7 +6,8 @@ import { CassetteError } from "./errors.js";
 import { parseCassette } from "./read/parse-cassette.js";
 import { stringifyCassette } from "./write/stringify-cassette.js";
 
-const runs = Number(process.env.TAPEDECK_PROPERTY_RUNS ?? 3000);
+/** Runs per property: TAPEDECK_PROPERTY_RUNS when set (`pnpm fuzz` sets 100,000), else a count that keeps `pnpm test` fast. */
+const runs = Number(process.env.TAPEDECK_PROPERTY_RUNS) || 200;
 const fixtures = listCassettes().map((name) => readFileSync(cassettePath(name)));
 
 /** A random edit of a file's bytes: overwrite, delete, insert, duplicate or truncate. */

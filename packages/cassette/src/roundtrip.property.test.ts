@@ -6,7 +6,8 @@ import { cassetteDialects } from "./model/format.js";
 import { parseCassette } from "./read/parse-cassette.js";
 import { stringifyCassette } from "./write/stringify-cassette.js";
 
-const runs = Number(process.env.TAPEDECK_PROPERTY_RUNS ?? 300);
+/** Runs per property: TAPEDECK_PROPERTY_RUNS when set (`pnpm fuzz` sets 100,000), else a count that keeps `pnpm test` fast. */
+const runs = Number(process.env.TAPEDECK_PROPERTY_RUNS) || 200;
 
 // Strings mixing what makes Go's writers pick each style: quotes, indicators,
 // line breaks, tabs, non-ASCII, emoji, control characters and YAML words.

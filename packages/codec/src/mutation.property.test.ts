@@ -5,7 +5,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mergeEventStream } from "./decode/event-stream.js";
 
-const runs = Number(process.env.TAPEDECK_PROPERTY_RUNS ?? 3000);
+/** Runs per property: TAPEDECK_PROPERTY_RUNS when set (`pnpm fuzz` sets 100,000), else a count that keeps `pnpm test` fast. */
+const runs = Number(process.env.TAPEDECK_PROPERTY_RUNS) || 200;
 const bodies = providers.flatMap((provider) =>
   parseCassette(readFileSync(providerCassettePath(provider), "utf8")).interactions.map((interaction) => bodyText(interaction.response.body)),
 );

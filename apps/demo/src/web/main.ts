@@ -2,8 +2,6 @@ import { bodyText, CassetteError, type Cassette, isEventStream, parseCassette } 
 import { mergeChunks } from "@tapedeck/codec";
 import { analyzeInteraction, type TurnReport } from "../shared/analyze.js";
 
-/** The recorded fixtures, bundled as text: the viewer runs with no server behind it. */
-const fixtures = import.meta.glob<string>("../../../../fixtures/cassettes/*.yaml", { query: "?raw", import: "default", eager: true });
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const fixtureSelect = element<HTMLSelectElement>("fixture");
@@ -131,13 +129,13 @@ function render(): void {
   element("tool-calls").querySelector("tbody")!.replaceChildren(...rows);
 }
 
-for (const path of Object.keys(fixtures).sort()) {
-  const option = document.createElement("option");
-  option.value = path;
-  option.textContent = path.split("/").pop()!.replace(/\.yaml$/, "");
-  fixtureSelect.append(option);
+/** Fetches a fixture cassette from the server (`vite` and `vite preview` serve them at `fixtures/`). */
+async function loadFixture(name: string): Promise<void> {
+  const response = await fetch(`fixtures/${encodeURIComponent(name)}`);
+  load(await response.text(), name);
 }
-fixtureSelect.addEventListener("change", () => load(fixtures[fixtureSelect.value]!, fixtureSelect.value.split("/").pop()!));
+
+fixtureSelect.addEventListener("change", () => void loadFixture(fixtureSelect.value));
 scrubber.addEventListener("input", render);
 fileInput.addEventListener("change", async () => {
   const file = fileInput.files?.[0];
@@ -154,4 +152,11 @@ drop.addEventListener("drop", async (event) => {
   const file = event.dataTransfer?.files[0];
   if (file) load(await file.text(), file.name);
 });
-if (fixtureSelect.value) load(fixtures[fixtureSelect.value]!, fixtureSelect.value.split("/").pop()!);
+const names = (await (await fetch("fixtures/index.json")).json()) as string[];
+for (const name of names) {
+  const option = document.createElement("option");
+  option.value = name;
+  option.textContent = name.replace(/\.yaml$/, "");
+  fixtureSelect.append(option);
+}
+if (fixtureSelect.value) await loadFixture(fixtureSelect.value);

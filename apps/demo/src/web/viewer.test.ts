@@ -2,9 +2,10 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chunkPayloads, parseCassette } from "@tapedeck/cassette";
 import { providerCassettePath, providers } from "@tapedeck/fixtures";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { build, type PreviewServer, preview } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "./launch-chromium.js";
 
 const configFile = fileURLToPath(new URL("../../vite.config.ts", import.meta.url));
 const outDir = fileURLToPath(new URL("../../test-results/viewer-build/", import.meta.url));
@@ -17,11 +18,7 @@ let page: Page;
 beforeAll(async () => {
   await build({ configFile, logLevel: "silent", build: { outDir, emptyOutDir: true } });
   server = await preview({ configFile, logLevel: "silent", build: { outDir }, preview: { host: "127.0.0.1", port: 0 } });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
