@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { type Cassette, cassetteDialects, parseCassette, stringifyCassette } from "@tapedeck/cassette";
+import { type Cassette, cassetteLayouts, parseCassette, serializeCassette } from "@tapedeck/cassette";
 import { cassettePath, listCassettes } from "@tapedeck/fixtures";
 import { textDeltas } from "./inputs.js";
 
@@ -14,12 +14,12 @@ export function bigCassetteText(megabytes: number): string {
   const count = Math.ceil((megabytes * 1024 * 1024) / body.length);
   const cassette: Cassette = {
     version: 2,
-    format: cassetteDialects.B,
+    layout: cassetteLayouts.B,
     interactions: Array.from({ length: count }, (_, id) => ({
       id,
       request: { ...template.request },
       response: { ...template.response, body },
     })),
   };
-  return stringifyCassette(cassette);
+  return serializeCassette(cassette);
 }

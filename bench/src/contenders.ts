@@ -1,5 +1,5 @@
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
-import { createEventStreamMerger, mergeChunks } from "@tapedeck/codec";
+import { openaiChat } from "@tapedeck/codec/openai-chat";
 import OpenAI from "openai";
 import type { Stream } from "./inputs.js";
 
@@ -22,16 +22,14 @@ function* parsed(payloads: readonly string[]): Generator<unknown> {
 
 /** tapedeck from the payloads: JSON.parse and merge (what the floor measures, plus merging). */
 export function tapedeckPayloads(stream: Stream): Outcome {
-  return outcome(mergeChunks(stream.payloads).completion);
+  return outcome(openaiChat.mergeEvents(stream.payloads).merged);
 }
 
 /** tapedeck from the SSE bytes, read by read: UTF-8 decoding, event-stream parsing, JSON.parse and merge. */
 export function tapedeckSse(stream: Stream): Outcome {
-  const decoder = new TextDecoder();
-  const merger = createEventStreamMerger();
-  for (const piece of stream.pieces) merger.feed(decoder.decode(piece, { stream: true }));
-  merger.feed(decoder.decode());
-  return outcome(merger.finish().completion);
+  const merger = openaiChat.createStreamMerger();
+  for (const piece of stream.pieces) merger.feed(piece);
+  return outcome(merger.finish().merged);
 }
 
 function outcome(completion: { choices: Array<{ message: { content: string | null; tool_calls?: Array<{ function: { name: string; arguments: string } }> } }> }): Outcome {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { bodyText, parseCassette } from "@tapedeck/cassette";
-import { type ChatCompletion, type ChatCompletionChunk, encodeEventStream, splitCompletion } from "@tapedeck/codec";
+import { type ChatCompletion, type ChatCompletionChunk, splitChunks } from "@tapedeck/codec/openai-chat";
 import { providerCassettePath, providers } from "@tapedeck/fixtures";
 import { parseEventStream } from "@tapedeck/sse";
 
@@ -27,7 +27,7 @@ export interface MergeCase {
 }
 
 function fromChunks(chunks: ChatCompletionChunk[]): Stream {
-  const sse = encodeEventStream(chunks);
+  const sse = `${chunks.map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`).join("")}data: [DONE]\n\n`;
   return { sse, pieces: networkPieces(sse), payloads: chunks.map((chunk) => JSON.stringify(chunk)) };
 }
 
@@ -46,7 +46,7 @@ const text = (length: number) => words.repeat(Math.ceil(length / words.length)).
 /** `n` text deltas of one character each, in OpenAI's shape. */
 export function textDeltas(n: number): Stream {
   return fromChunks(
-    splitCompletion(completion([{ index: 0, message: { role: "assistant", content: text(n), refusal: null }, finish_reason: "stop", logprobs: null }]), { fragment: 1 }),
+    splitChunks(completion([{ index: 0, message: { role: "assistant", content: text(n), refusal: null }, finish_reason: "stop", logprobs: null }]), { fragment: 1 }),
   );
 }
 
@@ -62,7 +62,7 @@ export function mergeCases(): MergeCase[] {
       name: "1 MB of arguments, 1-character fragments",
       streams: [
         fromChunks(
-          splitCompletion(
+          splitChunks(
             completion([
               {
                 index: 0,
@@ -81,7 +81,7 @@ export function mergeCases(): MergeCase[] {
       name: "4 choices interleaved (4 × 5,000 deltas)",
       streams: [
         fromChunks(
-          splitCompletion(
+          splitChunks(
             completion([0, 1, 2, 3].map((index) => ({ index, message: { role: "assistant", content: text(5000), refusal: null }, finish_reason: "stop", logprobs: null }))),
             { fragment: 1 },
           ),
@@ -93,7 +93,7 @@ export function mergeCases(): MergeCase[] {
       name: "20 parallel tool calls",
       streams: [
         fromChunks(
-          splitCompletion(
+          splitChunks(
             completion([
               {
                 index: 0,

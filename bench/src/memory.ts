@@ -1,7 +1,7 @@
 // Runs one operation once in this process and prints the peak resident set size,
 // so that each operation's memory is measured on its own.
 import { readFileSync } from "node:fs";
-import { parseCassette, stringifyCassette } from "@tapedeck/cassette";
+import { parseCassette, serializeCassette } from "@tapedeck/cassette";
 import { parse, stringify } from "yaml";
 
 const [operation, file] = process.argv.slice(2) as [string, string];
@@ -18,7 +18,7 @@ switch (operation) {
     keep = parse(text);
     break;
   case "tapedeck-write":
-    keep = stringifyCassette(parseCassette(text)).length;
+    keep = serializeCassette(parseCassette(text)).length;
     break;
   case "yaml-write":
     keep = stringify(parse(text)).length;

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { cpus, freemem, platform, release, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseCassette, stringifyCassette } from "@tapedeck/cassette";
+import { parseCassette, serializeCassette } from "@tapedeck/cassette";
 import { createEventStreamParser, parseEventStream } from "@tapedeck/sse";
 import { createParser } from "eventsource-parser";
 import { Bench } from "tinybench";
@@ -167,19 +167,19 @@ async function cassetteBenchmarks(): Promise<void> {
     {
       tapedeckParse: () => fixtures.map((text) => parseCassette(text)),
       yamlParse: () => fixtures.map((text) => yamlParse(text)),
-      tapedeckWrite: () => fixtureModels.map((model) => stringifyCassette(model)),
+      tapedeckWrite: () => fixtureModels.map((model) => serializeCassette(model)),
       yamlWrite: () => fixturePlain.map((value) => yamlStringify(value)),
     },
     { iterations: 30, time: 1500 },
   );
   const bigModel = parseCassette(big);
   const bigPlain = yamlParse(big);
-  if (stringifyCassette(bigModel) !== big) throw new Error("the 100 MB cassette did not round-trip");
+  if (serializeCassette(bigModel) !== big) throw new Error("the 100 MB cassette did not round-trip");
   const bigTimes = await measure(
     {
       tapedeckParse: () => parseCassette(big),
       yamlParse: () => yamlParse(big),
-      tapedeckWrite: () => stringifyCassette(bigModel),
+      tapedeckWrite: () => serializeCassette(bigModel),
       yamlWrite: () => yamlStringify(bigPlain),
     },
     { iterations: 5, time: 0 },

@@ -1,11 +1,4 @@
 export { CassetteError, type CassetteErrorCode, type CassettePosition } from "./errors.js";
-export {
-  bodyText,
-  type ChunkPayload,
-  chunkPayloads,
-  headerValues,
-  isEventStream,
-} from "./event-stream.js";
 export type {
   Body,
   Cassette,
@@ -15,15 +8,15 @@ export type {
   Interaction,
   UnknownFields,
 } from "./model/cassette.js";
+export { bodyText } from "./model/body.js";
 export { durationToMilliseconds, millisecondsToDuration } from "./model/duration.js";
 export {
-  type CassetteDialect,
-  type CassetteFormat,
-  cassetteDialects,
-  defaultCassetteFormat,
-  dialectOf,
+  type CassetteLayoutName,
+  type CassetteLayout,
+  cassetteLayouts,
+  defaultCassetteLayout,
+  layoutName,
   type YamlWriter,
-} from "./model/format.js";
+} from "./model/layout.js";
 export { type ParseCassetteOptions, parseCassette } from "./read/parse-cassette.js";
-export { type StringifyCassetteOptions, stringifyCassette } from "./write/stringify-cassette.js";
-export { formatEventStream, parseEventStream } from "@tapedeck/sse";
+export { type SerializeCassetteOptions, serializeCassette } from "./write/serialize-cassette.js";

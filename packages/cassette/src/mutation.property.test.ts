@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CassetteError } from "./errors.js";
 import { parseCassette } from "./read/parse-cassette.js";
-import { stringifyCassette } from "./write/stringify-cassette.js";
+import { serializeCassette } from "./write/serialize-cassette.js";
 
 /** Runs per property: TAPEDECK_PROPERTY_RUNS when set (`pnpm fuzz` sets 100,000), else a count that keeps `pnpm test` fast. */
 const runs = Number(process.env.TAPEDECK_PROPERTY_RUNS) || 200;
@@ -62,8 +62,8 @@ describe("random byte mutations of the fixtures", () => {
           expect((error as CassetteError).line).toBeGreaterThanOrEqual(1);
           return;
         }
-        const written = stringifyCassette(cassette);
-        expect(stringifyCassette(parseCassette(written))).toBe(written);
+        const written = serializeCassette(cassette);
+        expect(serializeCassette(parseCassette(written))).toBe(written);
       }),
       { numRuns: runs },
     );

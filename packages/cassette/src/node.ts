@@ -4,7 +4,7 @@ import { basename, join, relative, resolve, sep } from "node:path";
 import { CassetteError } from "./errors.js";
 import type { Cassette } from "./model/cassette.js";
 import { type ParseCassetteOptions, parseCassette } from "./read/parse-cassette.js";
-import { type StringifyCassetteOptions, stringifyCassette } from "./write/stringify-cassette.js";
+import { type SerializeCassetteOptions, serializeCassette } from "./write/serialize-cassette.js";
 
 /**
  * Reads and parses a cassette file; errors name the file (or `options.source`).
@@ -36,8 +36,8 @@ export async function readCassette(path: string, options: ParseCassetteOptions =
  * await writeCassette("fixtures/cassettes/chat.yaml", cassette);
  * ```
  */
-export async function writeCassette(path: string, cassette: Cassette, options: StringifyCassetteOptions = {}): Promise<void> {
-  const text = stringifyCassette(cassette, options);
+export async function writeCassette(path: string, cassette: Cassette, options: SerializeCassetteOptions = {}): Promise<void> {
+  const text = serializeCassette(cassette, options);
   const temporary = `${path}.${randomBytes(6).toString("hex")}.tmp`;
   try {
     await writeFile(temporary, text, "utf8");

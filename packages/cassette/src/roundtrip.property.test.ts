@@ -2,9 +2,9 @@ import fc from "fast-check";
 import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
 import type { Cassette } from "./model/cassette.js";
-import { cassetteDialects } from "./model/format.js";
+import { cassetteLayouts } from "./model/layout.js";
 import { parseCassette } from "./read/parse-cassette.js";
-import { stringifyCassette } from "./write/stringify-cassette.js";
+import { serializeCassette } from "./write/serialize-cassette.js";
 
 /** Runs per property: TAPEDECK_PROPERTY_RUNS when set (`pnpm fuzz` sets 100,000), else a count that keeps `pnpm test` fast. */
 const runs = Number(process.env.TAPEDECK_PROPERTY_RUNS) || 200;
@@ -48,22 +48,26 @@ const interaction = fc.record({
   }),
 });
 
-const dialect = fc.constantFrom(...(Object.keys(cassetteDialects) as Array<keyof typeof cassetteDialects>));
+const layoutNames = fc.constantFrom(...(Object.keys(cassetteLayouts) as Array<keyof typeof cassetteLayouts>));
 
 function withIds(interactions: Array<Omit<Cassette["interactions"][number], "id">>): Cassette["interactions"] {
   return interactions.map((item, id) => ({ id, ...item })) as Cassette["interactions"];
 }
 
-describe("stringify(parse(x)) === x for generated cassettes", () => {
-  it("in every dialect, and the values survive an independent YAML reader", { timeout: 120_000 }, () => {
+describe("serialize(parse(x)) === x for generated cassettes", () => {
+  it("in every layout, and the values survive an independent YAML reader", { timeout: 120_000 }, () => {
     fc.assert(
-      fc.property(fc.array(interaction, { minLength: 1, maxLength: 3 }), dialect, (interactions, name) => {
-        const format = cassetteDialects[name];
-        const cassette: Cassette = { version: 2, format, interactions: withIds(interactions) };
-        const text = stringifyCassette(cassette);
+      fc.property(fc.array(interaction, { minLength: 1, maxLength: 3 }), layoutNames, (interactions, name) => {
+        const layout = cassetteLayouts[name];
+        const cassette: Cassette = { version: 2, layout, interactions: withIds(interactions) };
+        const text = serializeCassette(cassette);
         const parsed = parseCassette(text);
-        expect(parsed.format).toEqual(format.writer === "goccy" || interactions.length === 0 ? parsed.format : format);
-        expect(stringifyCassette(parsed, { format })).toBe(text);
+        if (layout.writer === "goccy" && parsed.layout.writer !== "goccy") {
+          // No scalar tells goccy from go-yaml here: both write these values alike, so layout A reads as right.
+          expect(parsed.layout).toEqual(cassetteLayouts.A);
+          expect(serializeCassette({ ...cassette, layout: cassetteLayouts.A })).toBe(text);
+        } else expect(parsed.layout).toEqual(layout);
+        expect(serializeCassette(parsed)).toBe(text);
         const independent = parseYaml(text) as { interactions: Array<{ request: { body: string; url: string }; response: { body: string; status: string } }> };
         cassette.interactions.forEach((item, index) => {
           // An empty request body and empty request headers are omitted (go-vcr's omitempty).

@@ -1,4 +1,4 @@
-import type { ChatCompletionChunk as CodecChunk } from "@tapedeck/codec";
+import type { ChatCompletionChunk as CodecChunk } from "@tapedeck/codec/openai-chat";
 import { expectTypeOf, test } from "vitest";
 import type { ChatCompletionChunk, ChatCompletionRequest } from "./index.js";
 import type { ChatCompletionChunkSchema } from "./validators.js";

@@ -1,8 +1,12 @@
 import { readFileSync } from "node:fs";
-import { bodyText, chunkPayloads, parseCassette } from "@tapedeck/cassette";
+import { bodyText, type Interaction, parseCassette } from "@tapedeck/cassette";
+import { streamPayloads } from "@tapedeck/codec";
 import { cassettePath, listCassettes } from "@tapedeck/fixtures";
 import { describe, expect, it } from "vitest";
 import { ChatCompletionChunkSchema, ChatCompletionRequestSchema } from "./validators.js";
+
+/** The JSON of each event of an interaction's stream. */
+const chunkPayloads = (interaction: Interaction) => streamPayloads(interaction.response.body ?? "").map((payload) => ({ json: JSON.parse(payload.data) as unknown }));
 
 const cassettes = listCassettes().map((name) => ({ name, cassette: parseCassette(readFileSync(cassettePath(name), "utf8")) }));
 

@@ -8,7 +8,7 @@ export interface ParsedArguments {
 }
 
 /** Options that take a value (`--out dir` or `--out=dir`). */
-const valueOptions = new Set(["--out", "--port", "--latency"]);
+const valueOptions = new Set(["--out", "--port", "--latency", "--dialect"]);
 
 export function parseArguments(argv: readonly string[]): ParsedArguments {
   const parsed: ParsedArguments = { paths: [], flags: new Set(), values: new Map() };

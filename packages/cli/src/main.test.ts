@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cassettesDirectory, listCassettes, providerCassettePath } from "@tapedeck/fixtures";
+import { cassettesDirectory, listCassettes, providerCassettePath, syntheticCassettePath } from "@tapedeck/fixtures";
 import { describe, expect, it } from "vitest";
 import { main } from "./main.js";
 
@@ -21,21 +21,21 @@ describe("tapedeck inspect", () => {
   it("shows each recorded interaction with its status, duration, events, provider and model", async () => {
     const { code, stdout } = await run(["inspect", providerCassettePath("novita")]);
     expect(code).toBe(0);
-    expect(stdout).toContain("go-yaml, dialect B, 2 interactions");
+    expect(stdout).toContain("go-yaml, layout B, 2 interactions");
     const rows = stdout.split("\n").filter((line) => /^ {2}\d/.test(line));
     expect(rows).toHaveLength(2);
-    // Values read off the recording: 1.989344792s and 1.719441167s to headers, 30 and 31 data events.
-    expect(rows[0]).toMatch(/^ {2}0 +POST +https:\/\/openrouter\.ai\/api\/v1\/chat\/completions +200 OK +1\.989s +30 +Novita +moonshotai\/kimi-k2-0905$/);
-    expect(rows[1]).toMatch(/1\.719s +31 +Novita/);
+    // Values read off the recording: 1.989344792s and 1.719441167s to headers, 29 and 30 JSON events before [DONE].
+    expect(rows[0]).toMatch(/^ {2}0 +POST +https:\/\/openrouter\.ai\/api\/v1\/chat\/completions +200 OK +1\.989s +29 +Novita +moonshotai\/kimi-k2-0905$/);
+    expect(rows[1]).toMatch(/1\.719s +30 +Novita/);
   });
 
   it("walks a directory and reports the Chutes turn that BaseTen served", async () => {
     const { stdout } = await run(["inspect", "--json", cassettesDirectory]);
-    const reports = JSON.parse(stdout) as Array<{ file: string; format: string; interactions: Array<{ providers: string[] }> }>;
+    const reports = JSON.parse(stdout) as Array<{ file: string; layout: string; interactions: Array<{ providers: string[] }> }>;
     expect(reports).toHaveLength(listCassettes().length);
     const chutes = reports.find((report) => report.file.endsWith("chutes.yaml"))!;
     expect(chutes.interactions.map((interaction) => interaction.providers)).toEqual([["Chutes"], ["BaseTen"]]);
-    expect(reports.find((report) => report.file.endsWith("together.yaml"))!.format).toBe("goccy/go-yaml");
+    expect(reports.find((report) => report.file.endsWith("together.yaml"))!.layout).toBe("goccy/go-yaml");
   });
 });
 
@@ -89,14 +89,48 @@ describe("usage", () => {
 });
 
 describe("tapedeck merge", () => {
-  it("prints each streamed interaction merged, with diagnostics", async () => {
+  it("prints each streamed interaction merged, with its dialect and diagnostics", async () => {
     const { code, stdout } = await run(["merge", providerCassettePath("fireworks")]);
     expect(code).toBe(0);
-    const results = JSON.parse(stdout) as Array<{ interaction: number; completion: { choices: Array<{ finish_reason: string; message: { tool_calls?: Array<{ id: string }> } }> }; diagnostics: unknown[] }>;
-    expect(results.map((result) => result.interaction)).toEqual([0, 1]);
+    const results = JSON.parse(stdout) as Array<{ interaction: number; dialect: string; framing: string; merged: unknown; completion: { choices: Array<{ finish_reason: string; message: { tool_calls?: Array<{ id: string }> } }> }; diagnostics: unknown[] }>;
+    expect(results.map((result) => [result.interaction, result.dialect, result.framing])).toEqual([
+      [0, "openai-chat", "sse"],
+      [1, "openai-chat", "sse"],
+    ]);
+    expect(results[0]!.merged).toEqual(results[0]!.completion);
     expect(results[0]!.completion.choices[0]!.message.tool_calls!.map((call) => call.id)).toEqual(["functions.add:0", "functions.multiply:1"]);
     expect(results[1]!.completion.choices[0]!.finish_reason).toBe("stop");
     expect(results.every((result) => result.diagnostics.length === 0)).toBe(true);
+  });
+
+  it.each([
+    ["anthropic_direct", "anthropic", "sse", "stop_reason", "tool_use"],
+    ["anthropic_bedrock", "anthropic", "aws-event-stream", "stop_reason", "tool_use"],
+    ["openai_responses", "openai-responses", "sse", "status", "completed"],
+    ["gemini_api", "gemini", "sse", "responseId", undefined],
+    ["bedrock_converse", "bedrock-converse", "aws-event-stream", "stopReason", "tool_use"],
+  ])("merges %s as %s over %s into the provider's own object", async (name, dialect, framing, key, value) => {
+    const { code, stdout } = await run(["merge", syntheticCassettePath(name)]);
+    expect(code).toBe(0);
+    const [first] = JSON.parse(stdout) as Array<{ dialect: string; framing: string; merged: Record<string, unknown>; complete: boolean; diagnostics: unknown[]; completion?: unknown }>;
+    expect(first).toMatchObject({ dialect, framing, complete: true, diagnostics: [] });
+    expect(first!.merged).toHaveProperty(key);
+    if (value !== undefined) expect(first!.merged[key]).toBe(value);
+    expect(first!.completion).toBeUndefined();
+  });
+
+  it("says when no dialect fits a stream, and --strict exits 1 on any diagnostic", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "tapedeck-merge-"));
+    const cassette = readFileSync(providerCassettePath("novita"), "utf8").replace(/"object":"chat\.completion\.chunk",/g, "").replace(/"choices":/g, '"options":').replaceAll("/chat/completions", "/v9/unknown");
+    await writeFile(join(directory, "odd.yaml"), cassette);
+    const lenient = await run(["merge", "odd.yaml"], directory);
+    expect(lenient.code).toBe(0);
+    const [result] = JSON.parse(lenient.stdout) as Array<{ dialect: unknown; merged: unknown; diagnostics: Array<{ code: string }> }>;
+    expect(result).toMatchObject({ dialect: null, merged: null, diagnostics: [{ code: "unknown-dialect" }] });
+    expect((await run(["merge", "--strict", "odd.yaml"], directory)).code).toBe(1);
+    const forced = JSON.parse((await run(["merge", "--dialect", "openai-chat", "odd.yaml"], directory)).stdout) as Array<{ dialect: string; diagnostics: Array<{ code: string }> }>;
+    expect(forced[0]!.dialect).toBe("openai-chat");
+    expect(forced[0]!.diagnostics.map((diagnostic) => diagnostic.code)).toContain("empty-stream");
   });
 
   it("prints the codec events one JSON object per line with --events", async () => {

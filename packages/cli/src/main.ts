@@ -50,7 +50,7 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
       case "roundtrip":
         return await roundtrip(paths, io);
       case "merge":
-        return await merge(paths, io, { events: flags.has("--events") });
+        return await merge(paths, io, { events: flags.has("--events"), strict: flags.has("--strict"), dialect: values.get("--dialect") });
       case "serve":
         return await serve(requirePaths(paths), io, { port: values.get("--port"), latency: values.get("--latency"), signal: io.signal });
       case "codegen":

@@ -1,9 +1,19 @@
 /** What was odd in a stream. */
 export type DiagnosticCode =
-  /** A chunk is not an object, or a part of it has the wrong type. */
-  | "invalid-chunk"
   /** An event's data is not JSON. */
   | "invalid-json"
+  /** An event is not what its dialect says it is (not an object, a field of the wrong type...). */
+  | "invalid-event"
+  /** The bytes of a stream are not valid UTF-8; they were read with U+FFFD in their place. */
+  | "invalid-utf8"
+  /** The framing itself is broken (an SSE line over the limit, an AWS CRC mismatch); the merge stops there. */
+  | "invalid-framing"
+  /** An event type the dialect does not know; it was carried through unchanged. */
+  | "unknown-event"
+  /** An SSE `event:` name that disagrees with the type in its data. */
+  | "event-type-mismatch"
+  /** An event that cannot be applied where it came (a delta for a block that was never started...). */
+  | "out-of-order"
   /** A tool-call fragment that no call could be found for (no index, no id, several calls open). */
   | "unplaced-delta"
   /** A repeat of a call's id, type or name that disagrees with the first value. */
@@ -16,28 +26,42 @@ export type DiagnosticCode =
   | "incomplete-tool-call"
   /** A choice ended without a finish reason (a cut stream). */
   | "missing-finish-reason"
-  /** The stream ended without `data: [DONE]`. */
+  /** A chat stream ended without `data: [DONE]`. */
   | "missing-done"
-  /** The provider sent an error object. */
+  /** Events after `data: [DONE]`; they were merged all the same. */
+  | "after-done"
+  /** The events do not add up to the whole object the provider sent at the end (OpenAI Responses' `response.completed`). */
+  | "inconsistent-stream"
+  /** The stream ended before its last event (`message_stop`, `response.completed`, a finish reason...). */
+  | "incomplete-stream"
+  /** The provider sent an error (an error event, an error object, an exception frame). */
   | "provider-error"
-  /** The stream held no choice at all. */
-  | "empty-stream";
+  /** The stream held nothing to merge. */
+  | "empty-stream"
+  /** Nothing tells which dialect a stream is in (see `detectDialect`). */
+  | "unknown-dialect";
 
 /**
- * A finding about a stream, located by chunk number (and choice and tool call).
+ * A finding about a stream, located by event number (and choice and tool call).
  *
  * @example
  * ```ts
- * for (const { code, chunk, message } of result.diagnostics) console.warn(`chunk ${chunk}: ${code}: ${message}`);
+ * for (const { code, event, message } of result.diagnostics) console.warn(`event ${event}: ${code}: ${message}`);
  * ```
  */
 export interface Diagnostic {
   code: DiagnosticCode;
   message: string;
-  /** 0-based chunk number; for end-of-stream findings, the number of chunks read. */
-  chunk: number;
+  /**
+   * 0-based number of the event that caused it: the position in the stream's
+   * events (SSE events, comments included, or AWS event-stream messages), or in
+   * the values given to `mergeEvents`. End-of-stream findings carry the number
+   * of events read.
+   */
+  event: number;
+  /** The choice (chat) or candidate (Gemini) it concerns. */
   choice?: number;
-  /** Position of the tool call in `message.tool_calls`. */
+  /** Position of the tool call among the message's tool calls. */
   toolCall?: number;
   /** What could not be used, kept so that nothing is lost. */
   data?: unknown;

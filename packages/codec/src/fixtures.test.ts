@@ -1,90 +1,101 @@
 import { readFileSync } from "node:fs";
-import { bodyText, chunkPayloads, parseCassette } from "@tapedeck/cassette";
-import { type Provider, providerCassettePath, providers } from "@tapedeck/fixtures";
+import { bodyText, type Interaction, parseCassette } from "@tapedeck/cassette";
+import { cassettePath, listCassettes, listSyntheticCassettes, syntheticCassettePath } from "@tapedeck/fixtures";
 import { describe, expect, it } from "vitest";
-import { mergeEventStream } from "./decode/event-stream.js";
-import { mergeChunks } from "./decode/merge-chunks.js";
-import type { ChatCompletionChunk } from "./types.js";
+import { detectDialect } from "./detect.js";
+import type { DialectName, Framing } from "./dialect.js";
+import { dialects } from "./dialects.js";
+import { mergeInteraction } from "./merge-interaction.js";
 
-function load(provider: Provider) {
-  return parseCassette(readFileSync(providerCassettePath(provider), "utf8"));
-}
+// Every stream of every fixture, recorded and synthetic: detected, merged without a diagnostic,
+// split back byte for byte with its residual, and split canonically into a stream that merges back.
 
-/** The raw chunks of an interaction, as recorded. */
-function recordedChunks(provider: Provider, interaction: number): ChatCompletionChunk[] {
-  return chunkPayloads(load(provider).interactions[interaction]!).map((payload) => payload.json as ChatCompletionChunk);
-}
+const load = (path: string) => parseCassette(readFileSync(path));
+const all = [
+  ...listCassettes().map((name) => ({ name, cassette: load(cassettePath(name)), dialect: "openai-chat" as DialectName, framing: "sse" as Framing })),
+  ...listSyntheticCassettes().map((name) => {
+    const dialect: DialectName = name.startsWith("anthropic") ? "anthropic" : name.startsWith("openai_responses") ? "openai-responses" : name.startsWith("gemini") ? "gemini" : "bedrock-converse";
+    const framing: Framing = name.startsWith("bedrock") || name === "anthropic_bedrock" ? "aws-event-stream" : "sse";
+    return { name, cassette: load(syntheticCassettePath(name)), dialect, framing };
+  }),
+];
 
-/** Per stream index: the first id and name sent, and every arguments fragment joined, read straight off the chunks. */
-function recordedCalls(chunks: ChatCompletionChunk[]) {
-  const calls = new Map<number, { id?: string; name?: string; arguments: string }>();
-  for (const chunk of chunks) {
-    for (const entry of chunk.choices?.[0]?.delta?.tool_calls ?? []) {
-      const call = calls.get(entry.index!) ?? { arguments: "" };
-      call.id ??= entry.id ?? undefined;
-      call.name ??= entry.function?.name ?? undefined;
-      call.arguments += (entry.function?.arguments as string | undefined) ?? "";
-      calls.set(entry.index!, call);
-    }
-  }
-  return [...calls.entries()].sort(([a], [b]) => a - b).map(([, call]) => call);
-}
-
-describe.each(providers)("the %s recording", (provider) => {
-  it("merges interaction 0 into exactly the two calls it streamed", () => {
-    const chunks = recordedChunks(provider, 0);
-    const { completion, diagnostics } = mergeChunks(chunks);
-    expect(diagnostics).toEqual([]);
-    const [choice] = completion.choices;
-    expect(completion.choices).toHaveLength(1);
-    expect(choice!.finish_reason).toBe("tool_calls");
-    const calls = choice!.message.tool_calls!;
-    expect(calls.map((call) => call.function.name)).toEqual(["add", "multiply"]);
-    for (const call of calls) expect(JSON.parse(call.function.arguments)).toEqual({ a: 2, b: 3 });
-    const recorded = recordedCalls(chunks);
-    expect(calls.map((call) => call.id)).toEqual(recorded.map((call) => call.id));
-    expect(calls.map((call) => call.function.arguments)).toEqual(recorded.map((call) => call.arguments));
-    expect(completion.usage).toEqual(chunks.at(-1)!.usage);
-    expect(completion.usage!.cost).toBeGreaterThan(0);
-    expect(completion.provider).toBe(chunks[0]!.provider);
-    expect(completion.id).toBe(chunks[0]!.id);
-    expect(choice!.native_finish_reason).toBe("tool_calls");
+describe.each(all)("$name", ({ cassette, dialect, framing }) => {
+  it.each([0, 1])(`is ${dialect} over ${framing}, and interaction %i merges with no diagnostic, complete`, (index) => {
+    const interaction = cassette.interactions[index]!;
+    expect(detectDialect(interaction)).toMatchObject({ dialect, framing });
+    const result = mergeInteraction(interaction);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.complete).toBe(true);
   });
 
-  it("merges interaction 1 into a text answer that mentions 5 and 6", () => {
-    const { completion, diagnostics } = mergeChunks(recordedChunks(provider, 1));
-    expect(diagnostics).toEqual([]);
-    const [choice] = completion.choices;
-    expect(choice!.finish_reason).toBe("stop");
-    expect(choice!.message.content).toMatch(/5/);
-    expect(choice!.message.content).toMatch(/6/);
-    expect(choice!.message.tool_calls).toBeUndefined();
+  it.each([0, 1])("splits interaction %i back byte for byte from its merge and residual", (index) => {
+    const body = cassette.interactions[index]!.response.body!;
+    const { merged, residual } = dialects[dialect].merge(body, { framing, residual: true });
+    const again = dialects[dialect].split(merged, { residual: residual! });
+    expect(typeof again === "string" ? again : Buffer.from(again).toString("base64")).toBe(typeof body === "string" ? body : Buffer.from(body).toString("base64"));
   });
 
-  it("gives the message the Go client sent back in interaction 1", () => {
-    const cassette = load(provider);
-    const { completion } = mergeEventStream(bodyText(cassette.interactions[0]!.response.body));
-    const request = JSON.parse(bodyText(cassette.interactions[1]!.request.body)) as {
-      messages: Array<{ role: string; content?: string; tool_calls?: Array<{ id: string; function: { name: string; arguments: string } }> }>;
-    };
-    const witness = request.messages.find((message) => message.role === "assistant")!;
-    const merged = completion.choices[0]!.message;
-    // Go's client omits empty content; the merged message says null.
-    expect(merged.content).toBe(witness.content ?? null);
-    const calls = merged.tool_calls!.map((call) => ({ name: call.function.name, arguments: call.function.arguments }));
-    expect(calls).toEqual(witness.tool_calls!.map((call) => ({ name: call.function.name, arguments: call.function.arguments })));
-    if (provider === "chutes") {
-      // The recording test replaced the ids with its own before sending them back.
-      expect(witness.tool_calls!.every((call) => call.id.startsWith("test-"))).toBe(true);
-    } else {
-      expect(merged.tool_calls!.map((call) => call.id)).toEqual(witness.tool_calls!.map((call) => call.id));
-    }
+  it.each([0, 1])("splits interaction %i canonically into a stream that merges back to the same object", (index) => {
+    const body = cassette.interactions[index]!.response.body!;
+    const { merged } = dialects[dialect].merge(body, { framing });
+    const result = dialects[dialect].merge(dialects[dialect].split(merged, { framing, fragment: 5 }), { framing });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.merged).toEqual(merged);
   });
 });
 
-describe("ids are kept exactly as sent", () => {
-  it("keeps Kimi's non-unique functions.add:0 ids", () => {
-    const { completion } = mergeChunks(recordedChunks("fireworks", 0));
-    expect(completion.choices[0]!.message.tool_calls!.map((call) => call.id)).toEqual(["functions.add:0", "functions.multiply:1"]);
+/** The normalized turns of a synthetic cassette. */
+function turns(interactions: Interaction[]) {
+  return interactions.map((interaction) => {
+    const result = mergeInteraction(interaction);
+    return dialects[result.dialect!].normalize(result.merged);
+  });
+}
+
+describe.each(all.filter(({ dialect }) => dialect !== "openai-chat"))("the synthetic $name", ({ cassette }) => {
+  it("streams the two calls of the scenario, then the answer", () => {
+    const [first, second] = turns(cassette.interactions);
+    expect(first!.toolCalls.map(({ name, arguments: args }) => [name, args])).toEqual([
+      ["add", { a: 2, b: 3 }],
+      ["multiply", { a: 2, b: 3 }],
+    ]);
+    expect(second!.text).toBe("2 + 3 = 5, and 2 × 3 = 6.");
+    expect(second!.toolCalls).toEqual([]);
+  });
+});
+
+// What the client sent back in the next turn (stream-dialects.md, "next turn") must equal the merge
+// where a client keeps values: ids, signatures and arguments byte for byte, inputs as values.
+describe("the next-turn requests of the synthetic cassettes agree with the merge", () => {
+  const next = (name: string) => {
+    const { cassette } = all.find((item) => item.name === name)!;
+    return { merged: mergeInteraction(cassette.interactions[0]!).merged as never, request: JSON.parse(bodyText(cassette.interactions[1]!.request.body)) };
+  };
+
+  it.each(["anthropic_direct", "anthropic_vertex", "anthropic_bedrock"])("%s: thinking and its signature, tool_use ids and inputs", (name) => {
+    const { merged, request } = next(name) as { merged: { content: Array<Record<string, unknown>> }; request: { messages: Array<{ role: string; content: Array<Record<string, unknown>> }> } };
+    const sent = request.messages.find((message) => message.role === "assistant")!.content;
+    const kept = merged.content.map(({ caller: _caller, ...block }) => block);
+    expect(sent).toEqual(kept);
+  });
+
+  it.each(["openai_responses", "openai_responses_azure"])("%s: function calls sent back with their call_id and arguments byte for byte", (name) => {
+    const { merged, request } = next(name) as { merged: { output: Array<Record<string, unknown>> }; request: { input: Array<Record<string, unknown>> } };
+    const sent = request.input.filter((item) => item.type === "function_call");
+    const calls = merged.output.filter((item) => item.type === "function_call").map(({ call_id, name: callName, arguments: args }) => ({ type: "function_call", call_id, name: callName, arguments: args }));
+    expect(sent).toEqual(calls);
+  });
+
+  it.each(["gemini_api", "gemini_vertex"])("%s: function calls with their ids and thought signature on the same part", (name) => {
+    const { merged, request } = next(name) as { merged: { candidates: Array<{ content: { parts: Array<Record<string, unknown>> } }> }; request: { contents: Array<{ role: string; parts: unknown[] }> } };
+    const sent = request.contents.find((content) => content.role === "model")!.parts;
+    const calls = merged.candidates[0]!.content.parts.filter((part) => part.functionCall !== undefined);
+    expect(sent).toEqual(calls);
+  });
+
+  it("bedrock_converse: the text and toolUse blocks", () => {
+    const { merged, request } = next("bedrock_converse") as { merged: { output: { message: { content: unknown[] } } }; request: { messages: Array<{ role: string; content: unknown[] }> } };
+    expect(request.messages.find((message) => message.role === "assistant")!.content).toEqual(merged.output.message.content);
   });
 });

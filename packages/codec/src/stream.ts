@@ -1,43 +1,54 @@
-import { MergeCore, type MergeResult } from "./decode/chunk-merger.js";
+import type { Dialect, MergeResult } from "./dialect.js";
 import type { CodecEvent } from "./events.js";
 
 /**
- * A `TransformStream` from chunks to codec events (the `tool-call-end` events of
- * calls still open come out when the input ends); `result` resolves to the
- * merged completion then.
+ * A `TransformStream` from a stream's events (parsed JSON or JSON text, as
+ * `mergeEvents` takes them) to codec events, for any dialect; `result`
+ * resolves to the merge once the input ends, and rejects if the input fails.
  *
  * @example
  * ```ts
- * import { ChunkMergerStream } from "@tapedeck/codec/stream";
- * const merger = new ChunkMergerStream();
- * for await (const event of chunks.pipeThrough(merger)) render(event);
- * const { completion } = await merger.result;
+ * import { MergerStream } from "@tapedeck/codec/stream";
+ * import { anthropic } from "@tapedeck/codec/anthropic";
+ * const merger = new MergerStream(anthropic);
+ * for await (const event of events.pipeThrough(merger)) render(event);
+ * const { merged } = await merger.result;
  * ```
  */
-export class ChunkMergerStream extends TransformStream<unknown, CodecEvent> {
-  /** The merged completion, once the input ends. */
-  readonly result: Promise<MergeResult>;
+export class MergerStream<Merged> extends TransformStream<unknown, CodecEvent> {
+  /** The merge, once the input ends. */
+  readonly result: Promise<MergeResult<Merged>>;
 
-  constructor() {
-    let core!: MergeCore;
-    let resolve!: (result: MergeResult) => void;
-    const result = new Promise<MergeResult>((done) => {
+  constructor(dialect: Dialect<Merged, string | Uint8Array, object>) {
+    let resolve!: (result: MergeResult<Merged>) => void;
+    let reject!: (reason: unknown) => void;
+    const result = new Promise<MergeResult<Merged>>((done, fail) => {
       resolve = done;
+      reject = fail;
     });
-    super({
+    // An unobserved failure is still reported through the stream itself.
+    result.catch(() => {});
+    let merger!: ReturnType<typeof dialect.createMerger>;
+    // `cancel` is in the Streams standard (and Node 20) but not yet in TypeScript's DOM types.
+    const transformer: Transformer<unknown, CodecEvent> & { cancel(reason: unknown): void } = {
       start(controller) {
-        core = new MergeCore((event) => controller.enqueue(event));
+        merger = dialect.createMerger({ onEvent: (event) => controller.enqueue(event) });
       },
-      transform(chunk) {
-        core.push(chunk);
+      transform(event) {
+        merger.push(event);
       },
       flush() {
-        resolve(core.finish());
+        resolve(merger.finish());
       },
-    });
+      // The source failed (the writable side was aborted) or the reader cancelled: the result rejects with the reason.
+      cancel(reason) {
+        reject(reason);
+      },
+    };
+    super(transformer);
     this.result = result;
   }
 }
 
-export type { MergeResult } from "./decode/chunk-merger.js";
+export type { MergeResult } from "./dialect.js";
 export type { CodecEvent } from "./events.js";

@@ -1,6 +1,6 @@
-import { bodyText, isEventStream } from "@tapedeck/cassette";
+import { bodyText } from "@tapedeck/cassette";
 import { findCassetteFiles, readCassette } from "@tapedeck/cassette/node";
-import { parseEventStream } from "@tapedeck/sse";
+import { streamFraming, streamPayloads } from "@tapedeck/codec";
 
 /** The JSON samples one cassette gave. */
 export interface CassetteSamples {
@@ -33,9 +33,10 @@ export async function collectSamples(paths: readonly string[]): Promise<Cassette
     for (const interaction of cassette.interactions) {
       const request = bodyText(interaction.request.body);
       if (isJsonObject(request)) samples.requests.push(request);
-      if (!isEventStream(interaction.response)) continue;
-      for (const event of parseEventStream(bodyText(interaction.response.body))) {
-        if (event.data !== undefined && isJsonObject(event.data)) samples.chunks.push(event.data);
+      const framing = streamFraming(interaction.response);
+      if (framing === undefined) continue;
+      for (const payload of streamPayloads(interaction.response.body ?? "", { framing })) {
+        if (isJsonObject(payload.data)) samples.chunks.push(payload.data);
       }
     }
     result.push(samples);

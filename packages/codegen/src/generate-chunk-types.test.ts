@@ -1,8 +1,8 @@
 import { copyFile, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cassetteDialects, stringifyCassette } from "@tapedeck/cassette";
-import { type ChatCompletion, encodeEventStream, splitCompletion } from "@tapedeck/codec";
+import { cassetteLayouts, serializeCassette } from "@tapedeck/cassette";
+import { type ChatCompletion, openaiChat } from "@tapedeck/codec/openai-chat";
 import { cassettePath, cassettesDirectory, listCassettes } from "@tapedeck/fixtures";
 import { describe, expect, it } from "vitest";
 import { checkChunkTypes, generateChunkTypes, renderChunkTypes } from "./generate-chunk-types.js";
@@ -25,14 +25,14 @@ function reasoningCassette(): string {
     provider: "Groq",
     served_at: "2025-09-22T10:00:00Z",
   };
-  return stringifyCassette({
+  return serializeCassette({
     version: 2,
-    format: cassetteDialects.C,
+    layout: cassetteLayouts.C,
     interactions: [
       {
         id: 0,
         request: { method: "POST", url: "https://openrouter.ai/api/v1/chat/completions", body: '{"model":"openai/gpt-oss-120b","messages":[],"stream":true}' },
-        response: { code: 200, status: "200 OK", headers: { "Content-Type": ["text/event-stream"] }, body: encodeEventStream(splitCompletion(completion, { fragment: 4 })) },
+        response: { code: 200, status: "200 OK", headers: { "Content-Type": ["text/event-stream"] }, body: openaiChat.split(completion, { fragment: 4 }) },
       },
     ],
   });

@@ -1,19 +1,22 @@
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
-import { cassetteDialects, type Cassette } from "@tapedeck/cassette";
-import { type ChatCompletionChunk, encodeEventStream, mergeEventStream } from "@tapedeck/codec";
+import { cassetteLayouts, type Cassette } from "@tapedeck/cassette";
+import { type ChatCompletionChunk, openaiChat } from "@tapedeck/codec/openai-chat";
 import { describe, expect, it } from "vitest";
 import { createReplayFetch } from "./replay-fetch.js";
+
+/** Chunks as an SSE body, `data: [DONE]` last. */
+const sseBody = (chunks: ChatCompletionChunk[]) => `${chunks.map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`).join("")}data: [DONE]\n\n`;
 
 /** A one-interaction cassette whose response streams these chunks. */
 function cassetteOf(chunks: ChatCompletionChunk[]): Cassette {
   return {
     version: 2,
-    format: cassetteDialects.C,
+    layout: cassetteLayouts.C,
     interactions: [
       {
         id: 0,
         request: { method: "POST", url: "https://api.example.com/v1/chat/completions", body: "{}" },
-        response: { code: 200, status: "200 OK", headers: { "Content-Type": ["text/event-stream"] }, body: encodeEventStream(chunks) },
+        response: { code: 200, status: "200 OK", headers: { "Content-Type": ["text/event-stream"] }, body: sseBody(chunks) },
       },
     ],
   };
@@ -47,7 +50,7 @@ describe("the AI SDK on provider quirks", () => {
       chunk({ index: 1, delta: { content: "B2" }, finish_reason: "stop" }),
     ];
     expect((await aiSdk(chunks)).text).toBe("A1B1A2B2");
-    expect(mergeEventStream(encodeEventStream(chunks)).completion.choices.map((choice) => choice.message.content)).toEqual(["A1A2", "B1B2"]);
+    expect(openaiChat.merge(sseBody(chunks)).merged.choices.map((choice) => choice.message.content)).toEqual(["A1A2", "B1B2"]);
   });
 
   it("cuts short the second of two calls that share index 0 (Ollama, Gemini through proxies); tapedeck starts a new call on the new id", async () => {
@@ -65,7 +68,7 @@ describe("the AI SDK on provider quirks", () => {
       { id: "x1", name: "add", input: '{"a":1}' },
       { id: "x2", name: "multiply", input: '{"b":' },
     ]);
-    const ours = mergeEventStream(encodeEventStream(chunks)).completion.choices[0]!.message.tool_calls!;
+    const ours = openaiChat.merge(sseBody(chunks)).merged.choices[0]!.message.tool_calls!;
     expect(ours.map((item) => [item.id, item.function.name, item.function.arguments])).toEqual([
       ["x1", "add", '{"a":1}'],
       ["x2", "multiply", '{"b":2}'],

@@ -1,6 +1,6 @@
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { bodyText } from "@tapedeck/cassette";
-import { mergeEventStream } from "@tapedeck/codec";
+import { openaiChat } from "@tapedeck/codec/openai-chat";
 import { providers } from "@tapedeck/fixtures";
 import { jsonSchema, streamText, tool } from "ai";
 import OpenAI from "openai";
@@ -12,7 +12,7 @@ import { loadFixture } from "./test-fixtures.js";
 /** What tapedeck's merge makes of an interaction: the reference the clients are held to. */
 function merged(provider: (typeof providers)[number], index: number) {
   const cassette = loadFixture(provider);
-  const { completion } = mergeEventStream(bodyText(cassette.interactions[index]!.response.body));
+  const { merged: completion } = openaiChat.merge(bodyText(cassette.interactions[index]!.response.body));
   const message = completion.choices[0]!.message;
   return {
     text: message.content ?? "",

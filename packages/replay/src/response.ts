@@ -1,5 +1,7 @@
-import { bodyText, durationToMilliseconds, type Interaction, isEventStream } from "@tapedeck/cassette";
-import { type EventStreamEvent, formatEventStream, parseEventStream } from "@tapedeck/sse";
+import { parseAwsEventStream } from "@tapedeck/aws-event-stream";
+import { bodyText, durationToMilliseconds, type Interaction } from "@tapedeck/cassette";
+import { streamFraming } from "@tapedeck/codec";
+import { type EventStreamEvent, parseEventStream, serializeEventStream } from "@tapedeck/sse";
 
 /** When the recorded response is played: everything 0 (as fast as possible) by default. */
 export interface ReplayTiming {
@@ -14,14 +16,26 @@ export interface ReplayTiming {
 /** Headers that described the recorded transport, not this replay. */
 const transportHeaders = new Set(["content-length", "transfer-encoding", "content-encoding", "connection", "keep-alive"]);
 
-/** The recorded response as pieces to send: one per event for an event stream, else one. */
+/** The recorded response as pieces to send: one per event of an SSE stream, one per frame of an AWS event stream, else one. */
 export function responsePieces(interaction: Interaction): Array<{ bytes: Uint8Array; event?: EventStreamEvent }> {
   const { response } = interaction;
   const encoder = new TextEncoder();
-  if (response.body instanceof Uint8Array) return [{ bytes: response.body }];
+  const framing = streamFraming(response);
+  if (framing === "aws-event-stream") {
+    const bytes = response.body instanceof Uint8Array ? response.body : encoder.encode(bodyText(response.body));
+    try {
+      const messages = parseAwsEventStream(bytes);
+      const ends = [...messages.map((message) => message.offset).slice(1), bytes.length];
+      return messages.map((message, index) => ({ bytes: bytes.subarray(message.offset, ends[index]) }));
+    } catch {
+      // A broken stream is sent as it was recorded, in one piece.
+      return [{ bytes }];
+    }
+  }
+  if (response.body instanceof Uint8Array) return response.body.length === 0 ? [] : [{ bytes: response.body }];
   const text = bodyText(response.body);
-  if (!isEventStream(response)) return text === "" ? [] : [{ bytes: encoder.encode(text) }];
-  return parseEventStream(text).map((event) => ({ bytes: encoder.encode(formatEventStream([event])), event }));
+  if (framing !== "sse") return text === "" ? [] : [{ bytes: encoder.encode(text) }];
+  return parseEventStream(text).map((event) => ({ bytes: encoder.encode(serializeEventStream([event])), event }));
 }
 
 /** The recorded status and headers, without the stale transport headers. */

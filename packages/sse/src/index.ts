@@ -1,6 +1,6 @@
 export { EventStreamError, type EventStreamErrorCode } from "./errors.js";
 export type { EventStreamEvent, EventStreamLine, LineEnding, ParsedEvent } from "./event.js";
-export { formatEventStream } from "./format.js";
+export { serializeEventStream } from "./serialize.js";
 export {
   createEventStreamParser,
   type EventStreamParser,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EventStreamError } from "./errors.js";
-import { formatEventStream } from "./format.js";
+import { serializeEventStream } from "./serialize.js";
 import { createEventStreamParser, parseEventStream } from "./parse.js";
 
 const openRouterStream =
@@ -70,7 +70,7 @@ describe("parseEventStream", () => {
     ["empty input", ""],
     ["non-ASCII and emoji", "data: 2 × 3 = 6 🎉\n\n"],
   ])("writes %s back byte for byte", (_name, text) => {
-    expect(formatEventStream(parseEventStream(text))).toBe(text);
+    expect(serializeEventStream(parseEventStream(text))).toBe(text);
   });
 
   it("throws a located, typed error for a line longer than the limit", () => {

@@ -23,7 +23,7 @@ const defaultMaxLineLength = 64 * 1024 * 1024;
 /**
  * Creates an incremental, lossless event-stream reader. Every event is handed to
  * `onEvent` as soon as its blank line arrives, with its exact wire form, so that
- * `formatEventStream` writes the same bytes back (CRLF, comments, `data:` without
+ * `serializeEventStream` writes the same bytes back (CRLF, comments, `data:` without
  * a space, extra blank lines and a missing final blank line included).
  *
  * @example
@@ -114,7 +114,7 @@ export function createEventStreamParser(
 }
 
 /**
- * Reads a whole event stream into events, losslessly: `formatEventStream` of the
+ * Reads a whole event stream into events, losslessly: `serializeEventStream` of the
  * result is the input, byte for byte.
  *
  * @example

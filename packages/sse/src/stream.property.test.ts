@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatEventStream } from "./format.js";
+import { serializeEventStream } from "./serialize.js";
 import { parseEventStream } from "./parse.js";
 import { EventStreamParserStream } from "./stream.js";
 
@@ -42,7 +42,7 @@ describe("EventStreamParserStream on generated streams", () => {
         pieces.push(bytes.slice(start));
         const events = await collect(pieces);
         expect(events).toEqual(parseEventStream(text));
-        expect(formatEventStream(events)).toBe(text);
+        expect(serializeEventStream(events)).toBe(text);
       }),
       { numRuns: runs },
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatEventStream } from "./format.js";
+import { serializeEventStream } from "./serialize.js";
 import { parseEventStream } from "./parse.js";
 import { EventStreamParserStream } from "./stream.js";
 
@@ -25,12 +25,12 @@ describe("EventStreamParserStream", () => {
     for (let cut = 0; cut <= bytes.length; cut += 1) {
       const events = await collect([bytes.slice(0, cut), bytes.slice(cut)]);
       expect(events).toEqual(whole);
-      expect(formatEventStream(events)).toBe(sample);
+      expect(serializeEventStream(events)).toBe(sample);
     }
   });
 
   it("accepts text pieces too", async () => {
     const events = await collect([sample.slice(0, 10), sample.slice(10)]);
-    expect(formatEventStream(events)).toBe(sample);
+    expect(serializeEventStream(events)).toBe(sample);
   });
 });

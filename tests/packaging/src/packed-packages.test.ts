@@ -7,7 +7,7 @@ import { providerCassettePath } from "@tapedeck/fixtures";
 import { describe, expect, it } from "vitest";
 
 const packagesDirectory = fileURLToPath(new URL("../../../packages/", import.meta.url));
-const published = ["sse", "cassette", "codec", "codegen", "chunk-types", "replay", "cli"];
+const published = ["sse", "aws-event-stream", "cassette", "codec", "codegen", "chunk-types", "replay", "cli"];
 
 /** pnpm as the repository runs it: the one that started this test, else the pinned version through npx. */
 function pnpm(args: string[], cwd: string): string {
@@ -18,10 +18,13 @@ function pnpm(args: string[], cwd: string): string {
 
 const smoke = `
 import { readFile } from "node:fs/promises";
-import { bodyText, chunkPayloads, parseCassette, stringifyCassette } from "@tapedeck/cassette";
+import { bodyText, parseCassette, serializeCassette } from "@tapedeck/cassette";
 import { readCassette } from "@tapedeck/cassette/node";
-import { mergeEventStream, splitCompletion } from "@tapedeck/codec";
-import { ChunkMergerStream } from "@tapedeck/codec/stream";
+import { mergeInteraction, streamPayloads } from "@tapedeck/codec";
+import { anthropic } from "@tapedeck/codec/anthropic";
+import { openaiChat } from "@tapedeck/codec/openai-chat";
+import { MergerStream } from "@tapedeck/codec/stream";
+import { parseAwsEventStream } from "@tapedeck/aws-event-stream";
 import { ChatCompletionChunkSchema } from "@tapedeck/chunk-types/validators";
 import { renderChunkTypes } from "@tapedeck/codegen";
 import { createReplayFetch } from "@tapedeck/replay";
@@ -32,17 +35,20 @@ import { EventStreamParserStream } from "@tapedeck/sse/stream";
 const path = process.argv[2];
 const text = await readFile(path, "utf8");
 const cassette = await readCassette(path);
-const { completion } = mergeEventStream(bodyText(cassette.interactions[0].response.body));
-const [chunk] = chunkPayloads(cassette.interactions[0]);
+const { merged: completion, residual } = openaiChat.merge(bodyText(cassette.interactions[0].response.body), { residual: true });
+const [chunk] = streamPayloads(cassette.interactions[0].response.body).map((payload) => ({ json: JSON.parse(payload.data) }));
 const server = await startReplayServer(cassette);
 await server.close();
 console.log(JSON.stringify({
-  lossless: stringifyCassette(parseCassette(text)) === text,
+  lossless: serializeCassette(parseCassette(text)) === text,
   calls: completion.choices[0].message.tool_calls.map((call) => call.function.name),
   valid: ChatCompletionChunkSchema.safeParse(chunk.json).success,
   events: parseEventStream("data: 1\\n\\n").length,
-  split: splitCompletion(completion).length > 0,
-  exports: [typeof ChunkMergerStream, typeof EventStreamParserStream, typeof createReplayFetch, typeof renderChunkTypes],
+  exact: openaiChat.split(completion, { residual }) === bodyText(cassette.interactions[0].response.body),
+  detected: mergeInteraction(cassette.interactions[0]).dialect,
+  anthropic: anthropic.normalize(anthropic.merge(anthropic.split({ id: "m", type: "message", role: "assistant", model: "x", content: [{ type: "text", text: "hi" }], stop_reason: "end_turn", stop_sequence: null, usage: {} })).merged).text,
+  frames: parseAwsEventStream(new Uint8Array()).length,
+  exports: [typeof MergerStream, typeof EventStreamParserStream, typeof createReplayFetch, typeof renderChunkTypes],
 }));
 `;
 
@@ -58,7 +64,17 @@ describe("the published packages, packed and installed with npm", () => {
     writeFileSync(join(project, "smoke.mjs"), smoke);
     const fixture = providerCassettePath("fireworks");
     const output = JSON.parse(execFileSync(process.execPath, ["smoke.mjs", fixture], { cwd: project, encoding: "utf8" }));
-    expect(output).toEqual({ lossless: true, calls: ["add", "multiply"], valid: true, events: 1, split: true, exports: ["function", "function", "function", "function"] });
+    expect(output).toEqual({
+      lossless: true,
+      calls: ["add", "multiply"],
+      valid: true,
+      events: 1,
+      exact: true,
+      detected: "openai-chat",
+      anthropic: "hi",
+      frames: 0,
+      exports: ["function", "function", "function", "function"],
+    });
     const checked = execFileSync(join(project, "node_modules", ".bin", "tapedeck"), ["check", dirname(fixture)], { cwd: project, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
     expect(checked).toBe("");
   });

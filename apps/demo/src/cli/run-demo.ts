@@ -107,7 +107,7 @@ export async function runDemo(options: { stdout: { write(text: string): unknown 
     );
     const quirks = [...new Set(turns.flatMap((turn) => turn.quirks))];
     out.write(`  ${style.bold("quirks")}  ${quirks.length === 0 ? style.dim("none") : wrap(quirks, Math.max(60, (options.width ?? 120) - 12)).join("\n          ")}\n`);
-    const diagnostics = turns.flatMap((turn) => turn.diagnostics.map((diagnostic) => `turn ${turn.interaction}, chunk ${diagnostic.chunk}: ${diagnostic.code}: ${diagnostic.message}`));
+    const diagnostics = turns.flatMap((turn) => turn.diagnostics.map((diagnostic) => `turn ${turn.interaction}, event ${diagnostic.event}: ${diagnostic.code}: ${diagnostic.message}`));
     if (diagnostics.length > 0) out.write(`  ${style.bold("diagnostics")}\n${diagnostics.map((line) => `    ${style.red(line)}`).join("\n")}\n`);
     out.write("\n");
     problems += diagnostics.length + turns.reduce((sum, turn) => sum + turn.failures.length, 0);

@@ -1,7 +1,7 @@
-import { bodyText, type Interaction, isEventStream } from "@tapedeck/cassette";
+import type { Interaction } from "@tapedeck/cassette";
 import { ChatCompletionChunkSchema } from "@tapedeck/chunk-types/validators";
-import { type ChatCompletion, type ChatCompletionChunk, type Diagnostic, mergeChunks } from "@tapedeck/codec";
-import { type ParsedEvent, parseEventStream } from "@tapedeck/sse";
+import { type Diagnostic, type StreamPayload, streamFraming, streamPayloads } from "@tapedeck/codec";
+import { type ChatCompletion, type ChatCompletionChunk, openaiChat } from "@tapedeck/codec/openai-chat";
 import { detectQuirks } from "./quirks.js";
 
 /** A chunk that does not look like the recordings the types were generated from. */
@@ -15,7 +15,7 @@ export interface ValidationFailure {
 export interface TurnReport {
   interaction: number;
   provider: string | undefined;
-  events: ParsedEvent[];
+  events: StreamPayload[];
   /** The JSON of each data event, in order (`[DONE]` left out); `undefined` where it was not JSON. */
   chunks: unknown[];
   completion: ChatCompletion;
@@ -27,18 +27,18 @@ export interface TurnReport {
 
 /** Reads, merges, validates and describes one interaction's event stream; `undefined` for other responses. */
 export function analyzeInteraction(interaction: Interaction): TurnReport | undefined {
-  if (!isEventStream(interaction.response)) return undefined;
-  const events = parseEventStream(bodyText(interaction.response.body));
+  const framing = streamFraming(interaction.response);
+  if (framing === undefined) return undefined;
+  const events = streamPayloads(interaction.response.body ?? "", { framing });
   const chunks: unknown[] = [];
   for (const event of events) {
-    if (event.data === undefined || event.data === "[DONE]") continue;
     try {
       chunks.push(JSON.parse(event.data));
     } catch {
       chunks.push(undefined);
     }
   }
-  const { completion, diagnostics } = mergeChunks(chunks);
+  const { merged: completion, diagnostics } = openaiChat.mergeEvents(chunks);
   const failures: ValidationFailure[] = [];
   chunks.forEach((chunk, number) => {
     const result = ChatCompletionChunkSchema.safeParse(chunk);

@@ -1,4 +1,4 @@
-import type { ChatCompletionChunk, ToolCallDelta } from "@tapedeck/codec";
+import type { ChatCompletionChunk, ToolCallDelta } from "@tapedeck/codec/openai-chat";
 
 /**
  * Names the ways a recorded stream departs from OpenAI's own shape

@@ -1,5 +1,6 @@
-import { bodyText, CassetteError, type Cassette, isEventStream, parseCassette } from "@tapedeck/cassette";
-import { mergeChunks } from "@tapedeck/codec";
+import { CassetteError, type Cassette, parseCassette } from "@tapedeck/cassette";
+import { streamFraming, streamPayloads } from "@tapedeck/codec";
+import { openaiChat } from "@tapedeck/codec/openai-chat";
 import { analyzeInteraction, type TurnReport } from "../shared/analyze.js";
 
 
@@ -46,14 +47,15 @@ function load(source: string, name: string): void {
     const item = document.createElement("li");
     const button = document.createElement("button");
     button.dataset.testid = `interaction-${interaction.id}`;
-    const events = isEventStream(interaction.response) ? `${bodyText(interaction.response.body).split("\n\n").length - 1} events` : "not a stream";
+    const framing = streamFraming(interaction.response);
+    const events = framing === undefined ? "not a stream" : `${streamPayloads(interaction.response.body ?? "", { framing }).length} events`;
     button.append(`#${interaction.id} ${interaction.request.method} ${new URL(interaction.request.url, "http://x").pathname}`, text("small", `${interaction.response.status ?? interaction.response.code} · ${interaction.response.duration ?? ""} · ${events}`));
     button.addEventListener("click", () => selectInteraction(index));
     item.append(button);
     return item;
   });
   element("interactions").replaceChildren(...buttons);
-  const first = cassette.interactions.findIndex((interaction) => isEventStream(interaction.response));
+  const first = cassette.interactions.findIndex((interaction) => streamFraming(interaction.response) !== undefined);
   selectInteraction(Math.max(first, 0));
 }
 
@@ -78,7 +80,7 @@ function selectInteraction(index: number): void {
       return item;
     }),
   );
-  list("diagnostics", (report?.diagnostics ?? []).map((diagnostic) => `chunk ${diagnostic.chunk}: ${diagnostic.code}: ${diagnostic.message}`), "none");
+  list("diagnostics", (report?.diagnostics ?? []).map((diagnostic) => `event ${diagnostic.event}: ${diagnostic.code}: ${diagnostic.message}`), "none");
   list("validation", (report?.failures ?? []).map((failure) => `chunk ${failure.chunk}: ${failure.path}: ${failure.message}`), `all ${chunks.length} chunks valid`);
   list("quirks", report?.quirks ?? [], "none");
   render();
@@ -106,7 +108,7 @@ function render(): void {
     item.classList.toggle("future", number >= position);
     item.classList.toggle("current", number === position - 1);
   }
-  const { completion } = mergeChunks(chunks.slice(0, position));
+  const { merged: completion } = openaiChat.mergeEvents(chunks.slice(0, position));
   const choice = completion.choices[0];
   const usage = completion.usage;
   const summary: Array<[string, string]> = [

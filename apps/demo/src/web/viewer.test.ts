@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { chunkPayloads, parseCassette } from "@tapedeck/cassette";
+import { parseCassette } from "@tapedeck/cassette";
+import { streamPayloads } from "@tapedeck/codec";
 import { providerCassettePath, providers } from "@tapedeck/fixtures";
 import type { Browser, Page } from "playwright-core";
 import { build, type PreviewServer, preview } from "vite";
@@ -45,7 +46,7 @@ describe("the web viewer, in Chromium", () => {
   for (const provider of providers) {
     it(`shows the ${provider} recording, scrubbed through its tool calls`, async () => {
       const cassette = parseCassette(readFileSync(providerCassettePath(provider), "utf8"));
-      const chunks = chunkPayloads(cassette.interactions[0]!).map((payload) => payload.json as { choices: Array<{ delta: { tool_calls?: Array<{ index: number }> } }> });
+      const chunks = streamPayloads(cassette.interactions[0]!.response.body ?? "").map((payload) => JSON.parse(payload.data) as { choices: Array<{ delta: { tool_calls?: Array<{ index: number }> } }> });
       // Read off the recording: the chunk where the second call (index 1) begins.
       const secondCallStarts = chunks.findIndex((chunk) => chunk.choices[0]?.delta.tool_calls?.some((call) => call.index === 1));
 

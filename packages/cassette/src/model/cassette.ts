@@ -1,4 +1,4 @@
-import type { CassetteFormat } from "./format.js";
+import type { CassetteLayout } from "./layout.js";
 
 /**
  * Header-like maps of go-vcr (`headers`, `trailer`, `form`): a name to its
@@ -83,7 +83,7 @@ export interface Interaction {
 export interface Cassette {
   version: 2;
   interactions: Interaction[];
-  /** How the file is laid out; `stringifyCassette` writes in this format. */
-  format: CassetteFormat;
+  /** How the file is laid out; `serializeCassette` writes it back in this layout. */
+  layout: CassetteLayout;
   unknownFields?: UnknownFields;
 }

@@ -18,7 +18,7 @@ import {
   requestFields,
   responseFields,
 } from "../model/fields.js";
-import { detectFormat } from "./detect-format.js";
+import { detectLayout } from "./detect-layout.js";
 
 /** Options of {@link parseCassette}. */
 export interface ParseCassetteOptions {
@@ -34,7 +34,7 @@ const defaultMaxInputLength = 512 * 1024 * 1024;
 
 /**
  * Reads a go-vcr cassette. The result holds every field go-vcr has, any unknown
- * key, and the document-level layout (`format`), so that `stringifyCassette`
+ * key, and the document-level `layout`, so that `serializeCassette`
  * writes the same bytes back. Bad input throws a {@link CassetteError} with a
  * code, line and column.
  *
@@ -140,7 +140,7 @@ class CassetteReader {
     const cassette: Cassette = {
       version: 2,
       interactions,
-      format: detectFormat(this.document, this.text),
+      layout: detectLayout(this.document, this.text),
     };
     const unknown = this.unknownFields(map, ["version", "interactions"]);
     if (unknown !== undefined) cassette.unknownFields = unknown;

@@ -1,11 +1,11 @@
 import type { Cassette } from "../model/cassette.js";
-import { cassetteDialects } from "../model/format.js";
+import { cassetteLayouts } from "../model/layout.js";
 
 /** A small cassette, one interaction, used to check each layout by hand. */
 export function sampleCassette(): Cassette {
   return {
     version: 2,
-    format: cassetteDialects.C,
+    layout: cassetteLayouts.C,
     interactions: [
       {
         id: 0,

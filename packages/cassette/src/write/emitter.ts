@@ -1,4 +1,4 @@
-import type { CassetteFormat } from "../model/format.js";
+import type { CassetteLayout } from "../model/layout.js";
 import { createGoccyScalarWriter } from "./goccy-scalar.js";
 import { createGoYamlScalarWriter } from "./go-yaml-scalar.js";
 import type { ScalarWriter } from "./scalar-style.js";
@@ -35,9 +35,9 @@ export class GoYamlEmitter {
   private readonly parts: string[] = [];
   private readonly scalars: ScalarWriter;
 
-  constructor(private readonly format: CassetteFormat) {
+  constructor(private readonly layout: CassetteLayout) {
     this.scalars =
-      format.writer === "goccy" ? createGoccyScalarWriter() : createGoYamlScalarWriter(format.indent);
+      layout.writer === "goccy" ? createGoccyScalarWriter() : createGoYamlScalarWriter(layout.indent);
   }
 
   /** The writer's key order for Go maps. */
@@ -57,7 +57,7 @@ export class GoYamlEmitter {
   }
 
   private childIndent(indent: number): number {
-    const base = this.format.indent;
+    const base = this.layout.indent;
     return base * Math.floor((indent + base) / base);
   }
 
@@ -87,7 +87,7 @@ export class GoYamlEmitter {
       if (value.length === 0) this.parts.push(" []\n");
       else {
         this.parts.push("\n");
-        this.sequence(value, this.childIndent(indent) - (this.format.compactSequences ? 2 : 0), false);
+        this.sequence(value, this.childIndent(indent) - (this.layout.compactSequences ? 2 : 0), false);
       }
     } else {
       this.parts.push(" ");

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { cassetteDialects } from "../model/format.js";
+import { cassetteLayouts } from "../model/layout.js";
 import { parseCassette } from "../read/parse-cassette.js";
 import { sampleCassette } from "../test/sample.js";
 import { createGoYamlScalarWriter, goYamlStyle } from "./go-yaml-scalar.js";
-import { stringifyCassette } from "./stringify-cassette.js";
+import { serializeCassette } from "./serialize-cassette.js";
 
 // Expected renderings are derived by hand from go-vcr-format.md ("Strings in go-yaml").
 const writer = createGoYamlScalarWriter(4);
@@ -145,13 +145,13 @@ describe("go-yaml scalar styles", () => {
     const cassette = sampleCassette();
     cassette.interactions[0]!.request.body = new Uint8Array([0xff, 0xfe]);
     cassette.interactions[0]!.response.body = new Uint8Array(60).fill(0xff);
-    const text = stringifyCassette(cassette, { format: cassetteDialects.B });
+    const text = serializeCassette(cassette, { layout: cassetteLayouts.B });
     expect(text).toContain("        body: !!binary //4=\n");
     const encoded = "/".repeat(80);
     expect(text).toContain(`        body: !!binary |\n${pad}${encoded.slice(0, 70)}\n${pad}${encoded.slice(70)}\n        headers:`);
     const again = parseCassette(text);
     expect(again.interactions[0]!.request.body).toEqual(new Uint8Array([0xff, 0xfe]));
     expect(again.interactions[0]!.response.body).toEqual(new Uint8Array(60).fill(0xff));
-    expect(stringifyCassette(again)).toBe(text);
+    expect(serializeCassette(again)).toBe(text);
   });
 });

@@ -1,14 +1,7 @@
 import { resolve } from "node:path";
 import { readCassette } from "@tapedeck/cassette/node";
-import {
-  bodyText,
-  type Cassette,
-  dialectOf,
-  durationToMilliseconds,
-  type Interaction,
-  isEventStream,
-} from "@tapedeck/cassette";
-import { parseEventStream } from "@tapedeck/sse";
+import { bodyText, type Cassette, durationToMilliseconds, type Interaction, layoutName } from "@tapedeck/cassette";
+import { streamFraming, streamPayloads } from "@tapedeck/codec";
 import { expandCassettePaths } from "../files.js";
 import type { CommandIo } from "../io.js";
 import { renderTable } from "../table.js";
@@ -38,16 +31,15 @@ export function summarizeInteraction(interaction: Interaction): InteractionSumma
     if (typeof model === "string") models.add(model);
   };
   let events: number | undefined;
-  const body = bodyText(response.body);
-  if (isEventStream(response)) {
+  const framing = streamFraming(response);
+  if (framing !== undefined) {
     events = 0;
-    for (const event of parseEventStream(body)) {
-      if (event.data === undefined) continue;
+    for (const payload of streamPayloads(response.body ?? "", { framing })) {
       events += 1;
-      note(tryJson(event.data));
+      note(tryJson(payload.data));
     }
   } else {
-    note(tryJson(body));
+    note(tryJson(bodyText(response.body)));
   }
   return {
     id: interaction.id,
@@ -69,14 +61,14 @@ function tryJson(text: string): unknown {
   }
 }
 
-function describeFormat(cassette: Cassette): string {
-  const dialect = dialectOf(cassette.format);
-  const { writer, indent, compactSequences } = cassette.format;
-  return dialect === undefined
+function describeLayout(cassette: Cassette): string {
+  const name = layoutName(cassette.layout);
+  const { writer, indent, compactSequences } = cassette.layout;
+  return name === undefined
     ? `${writer}, indent ${indent}${compactSequences ? ", compact sequences" : ""}`
-    : dialect === "goccy"
+    : name === "goccy"
       ? "goccy/go-yaml"
-      : `go-yaml, dialect ${dialect}`;
+      : `go-yaml, layout ${name}`;
 }
 
 /** `tapedeck inspect <file|dir>... [--json]`: a table per cassette. */
@@ -86,14 +78,14 @@ export async function inspect(paths: readonly string[], io: CommandIo, options: 
   for (const file of files) {
     const cassette = await readCassette(resolve(io.cwd, file), { source: file });
     const interactions = cassette.interactions.map(summarizeInteraction);
-    reports.push({ file, format: describeFormat(cassette), interactions });
+    reports.push({ file, layout: describeLayout(cassette), interactions });
   }
   if (options.json) {
     io.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
     return 0;
   }
-  for (const { file, format, interactions } of reports) {
-    io.stdout.write(`${file}  (${format}, ${interactions.length} interaction${interactions.length === 1 ? "" : "s"})\n`);
+  for (const { file, layout, interactions } of reports) {
+    io.stdout.write(`${file}  (${layout}, ${interactions.length} interaction${interactions.length === 1 ? "" : "s"})\n`);
     io.stdout.write(
       renderTable(
         ["#", "method", "url", "status", "duration", "events", "providers", "models"],

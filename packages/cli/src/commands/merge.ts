@@ -1,28 +1,52 @@
 import { resolve } from "node:path";
 import { readCassette } from "@tapedeck/cassette/node";
-import { bodyText, isEventStream } from "@tapedeck/cassette";
-import { type CodecEvent, mergeEventStream } from "@tapedeck/codec";
+import { type CodecEvent, type DialectName, dialectNames, mergeInteraction, streamFraming } from "@tapedeck/codec";
 import { UsageError } from "../files.js";
 import type { CommandIo } from "../io.js";
 
+/** Options of `tapedeck merge`. */
+export interface MergeCommandOptions {
+  /** Print the codec events, one JSON object per line, instead of the merges. */
+  events?: boolean;
+  /** Exit 1 when any interaction has a diagnostic. */
+  strict?: boolean;
+  /** Merge as this dialect instead of detecting one. */
+  dialect?: string;
+}
+
 /**
- * `tapedeck merge <file>`: a JSON array with, for each interaction whose
- * response is an event stream, its merged completion and diagnostics.
- * `--events`: the codec events instead, one JSON object per line.
+ * `tapedeck merge <file>`: one JSON element per streamed interaction:
+ * `{ interaction, dialect, framing, merged, complete, diagnostics, error? }`
+ * (`completion` repeats `merged` for chat streams). A stream no dialect fits
+ * says so (`dialect: null`, an `unknown-dialect` diagnostic).
  */
-export async function merge(paths: readonly string[], io: CommandIo, options: { events?: boolean } = {}): Promise<number> {
+export async function merge(paths: readonly string[], io: CommandIo, options: MergeCommandOptions = {}): Promise<number> {
   if (paths.length !== 1) throw new UsageError("merge takes exactly one cassette file");
+  if (options.dialect !== undefined && !dialectNames.includes(options.dialect as DialectName)) {
+    throw new UsageError(`--dialect must be one of ${dialectNames.join(", ")}, not "${options.dialect}"`);
+  }
   const file = paths[0]!;
   const cassette = await readCassette(resolve(io.cwd, file), { source: file });
   const results = [];
+  let findings = 0;
   for (const interaction of cassette.interactions) {
-    if (!isEventStream(interaction.response)) continue;
-    const onEvent = options.events
-      ? (event: CodecEvent) => io.stdout.write(`${JSON.stringify({ interaction: interaction.id, ...event })}\n`)
-      : undefined;
-    const { completion, diagnostics, error } = mergeEventStream(bodyText(interaction.response.body), { onEvent });
-    results.push({ interaction: interaction.id, completion, diagnostics, ...(error === undefined ? {} : { error }) });
+    if (streamFraming(interaction.response) === undefined && options.dialect === undefined) continue;
+    const onEvent = options.events ? (event: CodecEvent) => io.stdout.write(`${JSON.stringify({ interaction: interaction.id, ...event })}\n`) : undefined;
+    const result = mergeInteraction(interaction, { ...(onEvent ? { onEvent } : {}), ...(options.dialect ? { dialect: options.dialect as DialectName } : {}) });
+    findings += result.diagnostics.length;
+    const entry: Record<string, unknown> = {
+      interaction: interaction.id,
+      dialect: result.dialect ?? null,
+      framing: result.framing ?? null,
+      merged: result.merged ?? null,
+      complete: result.complete,
+      diagnostics: result.diagnostics,
+    };
+    if (result.dialect === "openai-chat") entry.completion = result.merged;
+    if ("error" in result && result.error !== undefined) entry.error = result.error;
+    if ("metadata" in result && result.metadata !== undefined) entry.metadata = result.metadata;
+    results.push(entry);
   }
   if (!options.events) io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-  return 0;
+  return options.strict && findings > 0 ? 1 : 0;
 }

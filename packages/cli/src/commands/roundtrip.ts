@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { stringifyCassette } from "@tapedeck/cassette";
+import { serializeCassette } from "@tapedeck/cassette";
 import { readCassette } from "@tapedeck/cassette/node";
 import { UsageError } from "../files.js";
 import type { CommandIo } from "../io.js";
@@ -8,6 +8,6 @@ import type { CommandIo } from "../io.js";
 export async function roundtrip(paths: readonly string[], io: CommandIo): Promise<number> {
   if (paths.length !== 1) throw new UsageError("roundtrip takes exactly one file");
   const file = paths[0]!;
-  io.stdout.write(stringifyCassette(await readCassette(resolve(io.cwd, file), { source: file })));
+  io.stdout.write(serializeCassette(await readCassette(resolve(io.cwd, file), { source: file })));
   return 0;
 }

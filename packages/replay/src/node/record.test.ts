@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { bodyText, dialectOf, parseCassette } from "@tapedeck/cassette";
+import { bodyText, layoutName, parseCassette } from "@tapedeck/cassette";
 import { parseEventStream } from "@tapedeck/sse";
 import { afterEach, describe, expect, it } from "vitest";
 import { createReplayFetch } from "../replay-fetch.js";
@@ -52,7 +52,7 @@ describe("createRecordingFetch", () => {
     const text = await readFile(path, "utf8");
     expect(text).not.toMatch(/secret/);
     const cassette = parseCassette(text);
-    expect(dialectOf(cassette.format)).toBe("C");
+    expect(layoutName(cassette.layout)).toBe("C");
     const [interaction] = cassette.interactions;
     expect(interaction!.request).toMatchObject({ method: "POST", url: server.url, body: init.body, headers: { "Content-Type": ["application/json"] } });
     expect(interaction!.request.headers).not.toHaveProperty("Authorization");

@@ -1,7 +1,7 @@
 import {
   type Cassette,
-  type CassetteFormat,
-  defaultCassetteFormat,
+  type CassetteLayout,
+  defaultCassetteLayout,
   type HeaderMap,
   type Interaction,
   millisecondsToDuration,
@@ -16,8 +16,8 @@ export const defaultRedactedHeaders = ["authorization", "proxy-authorization", "
 export interface RecordingOptions {
   /** The cassette file to write; rewritten, atomically, after each completed exchange. */
   path: string;
-  /** Layout of the file; default go-vcr's own (dialect C), which Go's go-vcr replays. */
-  format?: CassetteFormat;
+  /** Layout of the file; default go-vcr's own (layout C), which Go's go-vcr replays. */
+  layout?: CassetteLayout;
   /** More header names to remove, besides {@link defaultRedactedHeaders}. */
   redactHeaders?: readonly string[];
   /** A last look at each interaction before it is written: change it in place or return a new one. */
@@ -46,7 +46,7 @@ export type RecordingFetch = typeof fetch & { flush(): Promise<void>; cassette: 
  * ```
  */
 export function createRecordingFetch(upstream: typeof fetch, options: RecordingOptions): RecordingFetch {
-  const cassette: Cassette = { version: 2, interactions: [], format: options.format ?? defaultCassetteFormat };
+  const cassette: Cassette = { version: 2, interactions: [], layout: options.layout ?? defaultCassetteLayout };
   const redacted = new Set([...defaultRedactedHeaders, ...(options.redactHeaders ?? [])].map((name) => name.toLowerCase()));
   let writing: Promise<void> = Promise.resolve();
   let failure: ReplayError | undefined;

@@ -1,0 +1,201 @@
+import {
+  AwsEventStreamError,
+  crc32,
+  createAwsEventStreamParser,
+  headerValue,
+  type ParsedAwsEventStreamMessage,
+  serializeAwsEventStream,
+} from "@tapedeck/aws-event-stream";
+import type { MergeCore } from "../core.js";
+import type { DialectEvent } from "../dialect.js";
+import type { ResidualTemplate } from "../residual/residual.js";
+import { jsonSkeleton, type LeafOverride } from "../residual/skeleton.js";
+import { concatBytes, fromBase64, type TemplatePiece, TemplateRenderer, toBase64 } from "../residual/template.js";
+import type { Tracer } from "../residual/trace.js";
+import { isObject } from "../shared/data.js";
+import type { DialectSpec } from "./spec.js";
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+const encoder = new TextEncoder();
+
+/** Reads an AWS event stream (Bedrock) into a dialect's merge core: events, exceptions and errors, framing errors as diagnostics. */
+export class AwsEventStreamTransport {
+  private readonly parser;
+  private readonly messages: ParsedAwsEventStreamMessage[] | undefined;
+  private broken = false;
+
+  constructor(
+    private readonly core: MergeCore<unknown>,
+    private readonly spec: DialectSpec<unknown>,
+    options: { maxPayloadLength?: number; keepMessages: boolean },
+  ) {
+    this.messages = options.keepMessages ? [] : undefined;
+    this.parser = createAwsEventStreamParser({
+      ...(options.maxPayloadLength === undefined ? {} : { maxPayloadLength: options.maxPayloadLength }),
+      onMessage: (message) => this.onMessage(message),
+    });
+  }
+
+  feed(piece: string | Uint8Array): void {
+    if (this.broken) return;
+    try {
+      // A body go-vcr stored as text was valid UTF-8: encoding it gives the bytes back exactly.
+      this.parser.feed(typeof piece === "string" ? encoder.encode(piece) : piece);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  end(): void {
+    if (this.broken) return;
+    try {
+      this.parser.end();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  get terminated(): boolean {
+    return !this.broken;
+  }
+
+  residual(merged: unknown, tracer: Tracer): ResidualTemplate {
+    const messages = (this.messages ?? []).map((message) => ({
+      headers: toBase64(message.headerBytes),
+      payload: this.payloadPieces(message, tracer, merged),
+    }));
+    return { dialect: this.spec.name, framing: "aws-event-stream", messages };
+  }
+
+  /** Every message kept whole: exact, and as large as the stream. */
+  literalResidual(): ResidualTemplate {
+    const messages = (this.messages ?? []).map((message) => ({ headers: toBase64(message.headerBytes), payload: [{ bytes: toBase64(message.payload) }] }));
+    return { dialect: this.spec.name, framing: "aws-event-stream", messages };
+  }
+
+  private onMessage(message: ParsedAwsEventStreamMessage): void {
+    this.messages?.push(message);
+    const number = message.number;
+    const type = headerValue(message, ":message-type");
+    let text: string;
+    try {
+      text = strictUtf8.decode(message.payload);
+    } catch {
+      text = new TextDecoder().decode(message.payload);
+      this.core.report("invalid-utf8", `the payload of message ${number} is not valid UTF-8`, { event: number });
+    }
+    if (type === "exception") {
+      const payload = parseObject(text);
+      this.core.providerError({ exceptionType: headerValue(message, ":exception-type"), ...(payload ?? { payload: text }) }, number);
+      return;
+    }
+    if (type === "error") {
+      this.core.providerError({ errorCode: headerValue(message, ":error-code"), message: headerValue(message, ":error-message") }, number);
+      return;
+    }
+    const eventType = headerValue(message, ":event-type");
+    const name = typeof eventType === "string" ? eventType : undefined;
+    if (this.spec.awsPayload === "json") {
+      this.core.pushText(text, number, name);
+      return;
+    }
+    const inner = innerEvent(text);
+    if (typeof inner === "string") this.core.pushText(inner, number);
+    else {
+      this.core.report("invalid-event", `message ${number} holds no base64 "bytes" event: ${inner.why}`, { event: number, data: text });
+    }
+  }
+
+  private payloadPieces(message: ParsedAwsEventStreamMessage, tracer: Tracer, merged: unknown): TemplatePiece[] {
+    let text: string;
+    try {
+      text = strictUtf8.decode(message.payload);
+    } catch {
+      return [{ bytes: toBase64(message.payload) }];
+    }
+    const entries = tracer.entries.get(message.number) ?? [];
+    if (this.spec.awsPayload === "json" || headerValue(message, ":message-type") !== "event") return jsonSkeleton(text, entries, merged);
+    const override: LeafOverride = (path, token) => {
+      if (path.length !== 1 || path[0] !== "bytes") return undefined;
+      const inner = innerEvent(`{"bytes":${token}}`);
+      if (typeof inner !== "string" || JSON.stringify(toBase64(encoder.encode(inner))) !== token) return undefined;
+      return ['"', { base64: jsonSkeleton(inner, entries, merged) }, '"'];
+    };
+    return jsonSkeleton(text, [], merged, override);
+  }
+
+  private fail(error: unknown): void {
+    if (!(error instanceof AwsEventStreamError)) throw error;
+    this.broken = true;
+    this.core.report("invalid-framing", `the AWS event stream broke: ${error.message}; nothing after it was read`, {
+      event: error.messageNumber,
+      data: { code: error.code, offset: error.offset },
+    });
+  }
+}
+
+/** The event inside a Bedrock payload (`{"bytes": base64}`), or why there is none. */
+export function innerEvent(text: string): string | { why: string } {
+  const payload = parseObject(text);
+  if (payload === undefined) return { why: "the payload is not a JSON object" };
+  if (typeof payload.bytes !== "string") return { why: "no bytes string" };
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(payload.bytes)) return { why: "bytes is not base64" };
+  try {
+    return strictUtf8.decode(fromBase64(payload.bytes));
+  } catch {
+    return { why: "bytes is not UTF-8" };
+  }
+}
+
+function parseObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isObject(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The padding Bedrock adds to payloads: a prefix of this alphabet. */
+const paddingAlphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+/** Writes dialect events as AWS event-stream messages, as Bedrock frames them. */
+export function frameAwsEventStream(events: readonly DialectEvent[], spec: DialectSpec<unknown>): Uint8Array {
+  return serializeAwsEventStream(
+    events.map((event, index) => {
+      const base64 = spec.awsPayload === "base64-bytes";
+      const payload = base64
+        ? `{"bytes":${JSON.stringify(toBase64(encoder.encode(event.data)))},"p":${JSON.stringify(paddingAlphabet.slice(0, 2 + ((index * 17) % 60)))}}`
+        : event.data;
+      return {
+        headers: [
+          { name: ":event-type", type: "string" as const, value: base64 ? "chunk" : (event.type ?? "chunk") },
+          { name: ":content-type", type: "string" as const, value: "application/json" },
+          { name: ":message-type", type: "string" as const, value: "event" },
+        ],
+        payload: encoder.encode(payload),
+      };
+    }),
+  );
+}
+
+/** Writes an AWS event-stream residual against a merged object: payloads from their templates, lengths and CRCs computed. */
+export function renderAwsEventStream(residual: Extract<ResidualTemplate, { framing: "aws-event-stream" }>, merged: unknown): Uint8Array {
+  const renderer = new TemplateRenderer(merged);
+  const frames = residual.messages.map((message) => {
+    const headers = fromBase64(message.headers);
+    const payload = renderer.bytes(message.payload);
+    const total = 16 + headers.length + payload.length;
+    const frame = new Uint8Array(total);
+    const view = new DataView(frame.buffer);
+    view.setUint32(0, total);
+    view.setUint32(4, headers.length);
+    view.setUint32(8, crc32(frame, 0, 8));
+    frame.set(headers, 12);
+    frame.set(payload, 12 + headers.length);
+    view.setUint32(total - 4, crc32(frame, 0, total - 4));
+    return frame;
+  });
+  renderer.finish();
+  return concatBytes(frames);
+}

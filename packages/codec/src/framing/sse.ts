@@ -1,0 +1,124 @@
+import { createEventStreamParser, EventStreamError, type ParsedEvent } from "@tapedeck/sse";
+import type { MergeCore } from "../core.js";
+import type { DialectEvent } from "../dialect.js";
+import type { ResidualTemplate } from "../residual/residual.js";
+import { jsonSkeleton } from "../residual/skeleton.js";
+import { compact, type TemplatePiece, TemplateRenderer, toBase64 } from "../residual/template.js";
+import type { Tracer } from "../residual/trace.js";
+import type { DialectSpec } from "./spec.js";
+
+/** Reads SSE text into a dialect's merge core: one JSON `data:` per event, the terminator, framing errors as diagnostics. */
+export class SseTransport {
+  private readonly parser;
+  private readonly events: ParsedEvent[] | undefined;
+  private done = false;
+  private broken = false;
+
+  constructor(
+    private readonly core: MergeCore<unknown>,
+    private readonly spec: DialectSpec<unknown>,
+    options: { maxLineLength?: number; keepEvents: boolean },
+  ) {
+    this.events = options.keepEvents ? [] : undefined;
+    this.parser = createEventStreamParser({
+      ...(options.maxLineLength === undefined ? {} : { maxLineLength: options.maxLineLength }),
+      onEvent: (event) => this.onEvent(event),
+    });
+  }
+
+  feed(text: string): void {
+    if (this.broken) return;
+    try {
+      this.parser.feed(text);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  end(): void {
+    if (!this.broken) {
+      try {
+        this.parser.end();
+      } catch (error) {
+        this.fail(error);
+      }
+    }
+    const terminator = this.spec.terminator;
+    if (terminator !== undefined && !this.done && !this.broken) {
+      this.core.report("missing-done", `the stream ended without data: ${terminator} (it may have been cut)`, { event: this.core.eventsRead });
+    }
+  }
+
+  /** Whether the stream ended as the dialect ends one (its terminator, when it has one). */
+  get terminated(): boolean {
+    return this.spec.terminator === undefined || this.done;
+  }
+
+  /** The residual: each event's wire text around its JSON, the JSON as a skeleton over the merged object. */
+  residual(merged: unknown, tracer: Tracer): ResidualTemplate {
+    const body: TemplatePiece[] = [];
+    for (const event of this.events ?? []) body.push(...eventPieces(event, tracer, merged));
+    return { dialect: this.spec.name, framing: "sse", body: compact(body) };
+  }
+
+  /** The stream kept whole: exact, and as large as the stream. */
+  literalResidual(body: string | Uint8Array): ResidualTemplate {
+    return { dialect: this.spec.name, framing: "sse", body: [typeof body === "string" ? body : { bytes: toBase64(body) }] };
+  }
+
+  private onEvent(event: ParsedEvent): void {
+    this.events?.push(event);
+    const data = event.data;
+    if (data === undefined) return;
+    if (data === this.spec.terminator) {
+      this.done = true;
+      return;
+    }
+    if (this.done) {
+      this.core.report("after-done", `event ${event.number} came after data: ${this.spec.terminator}; it was merged all the same`, { event: event.number });
+    }
+    this.core.pushText(data, event.number, event.event, `body line ${event.line}`);
+  }
+
+  private fail(error: unknown): void {
+    if (!(error instanceof EventStreamError)) throw error;
+    this.broken = true;
+    this.core.report("invalid-framing", `the event stream broke at line ${error.line}: ${error.message}; nothing after it was read`, {
+      event: this.core.eventsRead,
+      data: { code: error.code, line: error.line },
+    });
+  }
+}
+
+function eventPieces(event: ParsedEvent, tracer: Tracer, merged: unknown): TemplatePiece[] {
+  const lines = event.lines.map((line) => (line.value === null ? line.name + line.end : `${line.name}${line.space ? ": " : ":"}${line.value}${line.end}`));
+  const dataLines = event.lines.filter((line) => line.name === "data");
+  // Without exactly one data line there is no single JSON text to template: the event stays as it was.
+  if (dataLines.length !== 1 || dataLines[0]!.value === null) return [lines.join("") + event.end];
+  const at = event.lines.indexOf(dataLines[0]!);
+  const line = dataLines[0]!;
+  const prefix = `${lines.slice(0, at).join("")}data${line.space ? ": " : ":"}`;
+  const suffix = `${line.end}${lines.slice(at + 1).join("")}${event.end}`;
+  return [prefix, ...jsonSkeleton(line.value!, tracer.entries.get(event.number) ?? [], merged), suffix];
+}
+
+/** Writes dialect events as SSE text in the dialect's canonical form. */
+export function frameSse(events: readonly DialectEvent[], spec: DialectSpec<unknown>): string {
+  const end = spec.lineEnding;
+  let text = "";
+  for (const event of events) {
+    if (event.type !== undefined) text += `event: ${event.type}${end}`;
+    text += `data: ${event.data}${end}${end}`;
+  }
+  if (spec.terminator !== undefined) text += `data: ${spec.terminator}${end}${end}`;
+  return text;
+}
+
+/** Writes an SSE residual against a merged object. */
+export function renderSse(residual: Extract<ResidualTemplate, { framing: "sse" }>, merged: unknown): string | Uint8Array {
+  const renderer = new TemplateRenderer(merged);
+  const hasBytes = residual.body.some((piece) => typeof piece === "object" && "bytes" in piece);
+  const out = hasBytes ? renderer.bytes(residual.body) : renderer.text(residual.body);
+  renderer.finish();
+  return out;
+}
