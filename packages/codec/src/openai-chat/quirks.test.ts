@@ -242,6 +242,46 @@ describe("text fields", () => {
   });
 });
 
+describe("OpenRouter's reasoning_details", () => {
+  it("merges fragments that repeat their index into whole entries, text joined, signature and data as sent", () => {
+    const detail = (fields: Record<string, unknown>) => chunk({ reasoning: (fields.text as string | undefined) ?? null, reasoning_details: [{ format: "anthropic-claude-v1", ...fields }] });
+    const chunks = [
+      detail({ type: "reasoning.text", text: "Add 2 ", index: 0 }),
+      detail({ type: "reasoning.text", text: "and 3, ", index: 0 }),
+      detail({ type: "reasoning.text", text: "then multiply.", index: 0 }),
+      detail({ type: "reasoning.text", text: "", signature: "EqoBCkgIBxAC==", index: 0 }),
+      detail({ type: "reasoning.encrypted", data: "gAAAAABo-redacted==", index: 1 }),
+      chunk({ content: "5 and 6." }),
+      finishChunk("stop"),
+    ];
+    const result = mergeChunks(chunks);
+    expect(result.diagnostics).toEqual([]);
+    const message = result.merged.choices[0]!.message;
+    expect(message.reasoning_details).toEqual([
+      { format: "anthropic-claude-v1", type: "reasoning.text", text: "Add 2 and 3, then multiply.", index: 0, signature: "EqoBCkgIBxAC==" },
+      { format: "anthropic-claude-v1", type: "reasoning.encrypted", data: "gAAAAABo-redacted==", index: 1 },
+    ]);
+    // The same text streamed beside it in `reasoning` is joined too.
+    expect(message.reasoning).toBe("Add 2 and 3, then multiply.");
+  });
+
+  it("keeps an entry without index as an entry of its own, and the residual gives the stream back", () => {
+    const chunks = [
+      chunk({ reasoning_details: [{ type: "reasoning.summary", summary: "Sum, ", index: 0 }] }),
+      chunk({ reasoning_details: [{ type: "reasoning.summary", summary: "then product." }] }),
+      chunk({ reasoning_details: [{ type: "reasoning.summary", summary: "x", index: 0 }] }),
+      finishChunk("stop"),
+    ];
+    const body = chunks.map((item) => `data: ${JSON.stringify(item)}\n\n`).join("") + "data: [DONE]\n\n";
+    const { merged, residual } = openaiChat.merge(body, { residual: true });
+    expect(merged.choices[0]!.message.reasoning_details).toEqual([
+      { type: "reasoning.summary", summary: "Sum, x", index: 0 },
+      { type: "reasoning.summary", summary: "then product." },
+    ]);
+    expect(openaiChat.split(merged, { residual: residual! })).toBe(body);
+  });
+});
+
 describe("finish reasons", () => {
   it('treats finish_reason: "" as "not yet", and null never erases a reason (the usage chunk)', () => {
     const chunks = [chunk({ content: "a" }, { finish_reason: "" }), finishChunk("stop"), chunk({ content: "" }, { finish_reason: null })];
