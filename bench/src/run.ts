@@ -1,57 +1,17 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { cpus, freemem, platform, release, tmpdir, totalmem } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseCassette, serializeCassette } from "@tapedeck/cassette";
 import { createEventStreamParser, parseEventStream } from "@tapedeck/sse";
 import { createParser } from "eventsource-parser";
-import { Bench } from "tinybench";
 import { parse as yamlParse, stringify as yamlStringify } from "yaml";
 import { bigCassetteText, fixtureTexts } from "./cassette-inputs.js";
 import { aiSdk, jsonParseFloor, openaiNode, type Outcome, tapedeckPayloads, tapedeckSse } from "./contenders.js";
+import { dialectBenchmarks, framingBenchmarks } from "./dialect-benchmarks.js";
 import { mergeCases, type Stream, textDeltas } from "./inputs.js";
-
-const resultsDirectory = fileURLToPath(new URL("../results/", import.meta.url));
-const lines: string[] = [];
-const log = (line = "") => {
-  lines.push(line);
-  process.stdout.write(`${line}\n`);
-};
-
-/** Mean milliseconds per call of each task, in one tinybench run. */
-async function measure(tasks: Record<string, () => unknown>, options: { iterations: number; time: number }): Promise<Record<string, number>> {
-  const collect = (globalThis as { gc?: () => void }).gc;
-  const bench = new Bench({
-    // A full collection before each task, so one task's garbage is not billed to the next.
-    setup: () => collect?.(),
-    iterations: options.iterations,
-    time: options.time,
-    warmup: options.iterations > 1,
-    warmupIterations: Math.min(3, options.iterations),
-    warmupTime: 100,
-    throws: true,
-  });
-  for (const [name, task] of Object.entries(tasks)) bench.add(name, task);
-  await bench.run();
-  return Object.fromEntries(bench.tasks.map((task) => [task.name, "latency" in task.result ? task.result.latency.mean : Number.NaN]));
-}
-
-const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 1 ? value.toFixed(2) : value.toFixed(4));
-const ratio = (value: number) => `${value.toFixed(2)}×`;
-const mark = (ok: boolean) => (ok ? "✓" : "✗ misses");
-
-const results: Record<string, unknown> = {
-  machine: {
-    cpu: cpus()[0]?.model,
-    cores: cpus().length,
-    memoryGiB: Math.round(totalmem() / 2 ** 30),
-    freeMemoryGiB: Math.round(freemem() / 2 ** 30),
-    os: `${platform()} ${release()}`,
-    node: process.version,
-  },
-  date: new Date().toISOString(),
-};
+import { lines, log, mark, measure, ms, ratio, results, resultsDirectory } from "./report.js";
 
 async function mergeBenchmarks(): Promise<void> {
   log("## Merge");
@@ -253,6 +213,8 @@ const machine = results.machine as Record<string, unknown>;
 log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; ${machine.os}; Node ${machine.node}. One process, one run: ratios are comparable.`);
 log();
 await mergeBenchmarks();
+await dialectBenchmarks();
+await framingBenchmarks();
 await scalingBenchmarks();
 await cassetteBenchmarks();
 await sseBenchmarks();

@@ -1,7 +1,7 @@
 import { AwsEventStreamError } from "./errors.js";
 import type { AwsEventStreamHeader } from "./message.js";
+import { decodeUtf8 } from "./utf8.js";
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
 const encoder = new TextEncoder();
 
 const typeCodes = { byte: 2, short: 3, integer: 4, long: 5, binary: 6, string: 7, timestamp: 8, uuid: 9 } as const;
@@ -21,12 +21,10 @@ export function decodeHeaders(bytes: Uint8Array, where: { offset: number; messag
     if (position + length > bytes.length) fail(`${what} runs past the end of the header block`);
   };
   const text = (start: number, end: number, what: string): string => {
-    try {
-      return utf8.decode(bytes.subarray(start, end));
-    } catch {
-      position = start;
-      return fail(`${what} is not UTF-8`);
-    }
+    const value = decodeUtf8(bytes, start, end);
+    if (value !== undefined) return value;
+    position = start;
+    return fail(`${what} is not UTF-8`);
   };
   while (position < bytes.length) {
     const nameLength = bytes[position]!;

@@ -14,3 +14,4 @@ export {
   parseAwsEventStream,
 } from "./parse.js";
 export { serializeAwsEventStream, serializeAwsEventStreamMessage } from "./serialize.js";
+export { decodeUtf8 } from "./utf8.js";

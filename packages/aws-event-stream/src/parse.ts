@@ -1,7 +1,7 @@
 import { crc32 } from "./crc32.js";
 import { AwsEventStreamError } from "./errors.js";
 import { decodeHeaders } from "./headers.js";
-import type { ParsedAwsEventStreamMessage } from "./message.js";
+import type { AwsEventStreamHeader, ParsedAwsEventStreamMessage } from "./message.js";
 
 /** Limits of {@link createAwsEventStreamParser} and {@link parseAwsEventStream}. */
 export interface AwsEventStreamParserOptions {
@@ -51,6 +51,9 @@ export function createAwsEventStreamParser(
   /** The current message's total length, once its prelude was read and checked. */
   let totalLength = -1;
   let headersLength = 0;
+  /** The last header block and what it read as: Bedrock sends the same block in every message. */
+  let lastHeaderBytes: Uint8Array | undefined;
+  let lastHeaders: AwsEventStreamHeader[] = [];
 
   /** The first `length` buffered bytes, without removing them (a view when one piece holds them). */
   function peek(length: number): Uint8Array {
@@ -113,8 +116,13 @@ export function createAwsEventStreamParser(
       fail("message-crc-mismatch", `the message CRC is 0x${hex(expected)}, but the message gives 0x${hex(actual)}`, offset + totalLength - 4);
     }
     const headerBytes = bytes.subarray(preludeLength, preludeLength + headersLength);
+    if (lastHeaderBytes === undefined || !sameBytes(headerBytes, lastHeaderBytes)) {
+      lastHeaders = decodeHeaders(headerBytes, { offset: offset + preludeLength, messageNumber });
+      for (const header of lastHeaders) Object.freeze(header);
+      lastHeaderBytes = headerBytes;
+    }
     const message: ParsedAwsEventStreamMessage = {
-      headers: decodeHeaders(headerBytes, { offset: offset + preludeLength, messageNumber }),
+      headers: lastHeaders.slice(),
       payload: bytes.subarray(preludeLength + headersLength, totalLength - 4),
       number: messageNumber,
       offset,
@@ -165,6 +173,12 @@ export function parseAwsEventStream(bytes: Uint8Array, options: AwsEventStreamPa
   parser.feed(bytes);
   parser.end();
   return messages;
+}
+
+function sameBytes(left: Uint8Array, right: Uint8Array): boolean {
+  if (left.length !== right.length) return false;
+  for (let index = 0; index < left.length; index += 1) if (left[index] !== right[index]) return false;
+  return true;
 }
 
 function hex(value: number): string {

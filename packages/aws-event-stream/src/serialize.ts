@@ -1,6 +1,6 @@
 import { crc32 } from "./crc32.js";
 import { encodeHeaders } from "./headers.js";
-import type { AwsEventStreamMessage } from "./message.js";
+import type { AwsEventStreamHeader, AwsEventStreamMessage } from "./message.js";
 
 /**
  * Writes one message: prelude (total and header lengths, prelude CRC),
@@ -13,15 +13,8 @@ import type { AwsEventStreamMessage } from "./message.js";
  */
 export function serializeAwsEventStreamMessage(message: AwsEventStreamMessage, messageNumber = 0): Uint8Array {
   const headers = encodeHeaders(message.headers, messageNumber);
-  const total = 16 + headers.length + message.payload.length;
-  const bytes = new Uint8Array(total);
-  const view = new DataView(bytes.buffer);
-  view.setUint32(0, total);
-  view.setUint32(4, headers.length);
-  view.setUint32(8, crc32(bytes, 0, 8));
-  bytes.set(headers, 12);
-  bytes.set(message.payload, 12 + headers.length);
-  view.setUint32(total - 4, crc32(bytes, 0, total - 4));
+  const bytes = new Uint8Array(16 + headers.length + message.payload.length);
+  writeMessage(bytes, 0, headers, message.payload);
   return bytes;
 }
 
@@ -35,20 +28,46 @@ export function serializeAwsEventStreamMessage(message: AwsEventStreamMessage, m
  * ```
  */
 export function serializeAwsEventStream(messages: Iterable<AwsEventStreamMessage>): Uint8Array {
-  const parts: Uint8Array[] = [];
+  const blocks: Array<{ headers: Uint8Array; payload: Uint8Array }> = [];
   let length = 0;
-  let number = 0;
+  /** The last headers encoded, copied: a caller may reuse and change the same objects from message to message. */
+  let previous: AwsEventStreamHeader[] | undefined;
+  let previousBlock: Uint8Array | undefined;
   for (const message of messages) {
-    const bytes = serializeAwsEventStreamMessage(message, number);
-    parts.push(bytes);
-    length += bytes.length;
-    number += 1;
+    // Streams repeat the same headers in every message: encode them once.
+    const headers = previous !== undefined && sameHeaders(previous, message.headers) ? previousBlock! : encodeHeaders(message.headers, blocks.length);
+    previous = message.headers.map((header) => ({ ...header }));
+    previousBlock = headers;
+    blocks.push({ headers, payload: message.payload });
+    length += 16 + headers.length + message.payload.length;
   }
   const stream = new Uint8Array(length);
   let offset = 0;
-  for (const part of parts) {
-    stream.set(part, offset);
-    offset += part.length;
-  }
+  for (const { headers, payload } of blocks) offset = writeMessage(stream, offset, headers, payload);
   return stream;
+}
+
+/** Writes one message at `offset`; returns the offset after it. */
+function writeMessage(bytes: Uint8Array, offset: number, headers: Uint8Array, payload: Uint8Array): number {
+  const total = 16 + headers.length + payload.length;
+  const view = new DataView(bytes.buffer, bytes.byteOffset + offset, total);
+  view.setUint32(0, total);
+  view.setUint32(4, headers.length);
+  view.setUint32(8, crc32(bytes, offset, offset + 8));
+  bytes.set(headers, offset + 12);
+  bytes.set(payload, offset + 12 + headers.length);
+  view.setUint32(total - 4, crc32(bytes, offset, offset + total - 4));
+  return offset + total;
+}
+
+function sameHeaders(left: readonly AwsEventStreamHeader[], right: readonly AwsEventStreamHeader[]): boolean {
+  if (left.length !== right.length) return false;
+  for (let index = 0; index < left.length; index += 1) {
+    const a = left[index]!;
+    const b = right[index]!;
+    if (a.name !== b.name || a.type !== b.type) return false;
+    if (a.value instanceof Uint8Array || b.value instanceof Uint8Array) return false;
+    if (a.value !== b.value) return false;
+  }
+  return true;
 }

@@ -2,7 +2,7 @@ import type { DialectName, MergeResult } from "./dialect.js";
 import type { Diagnostic, DiagnosticCode } from "./diagnostics.js";
 import type { CodecEvent } from "./events.js";
 import type { Tracer } from "./residual/trace.js";
-import { describeValue, isObject } from "./shared/data.js";
+import { copyJson, describeValue, isObject } from "./shared/data.js";
 
 /** What a dialect's merge core is built with: listeners, both optional so that nobody pays for what nobody reads. */
 export interface CoreHooks {
@@ -26,6 +26,8 @@ export abstract class MergeCore<Merged> {
   eventsRead = 0;
   protected error: unknown;
   protected hasError = false;
+  /** Whether the event being merged was parsed here (from its text): then it is ours to keep and change without a copy. */
+  private owned = false;
   private finished: MergeResult<Merged> | undefined;
 
   constructor(hooks: CoreHooks = {}) {
@@ -47,11 +49,17 @@ export abstract class MergeCore<Merged> {
       this.report("invalid-json", `event ${event}${where === undefined ? "" : ` (${where})`} is not JSON: ${(cause as Error).message}`, { data: text });
       return;
     }
-    this.push(value, event, name);
+    this.owned = true;
+    this.merge(value, event, name);
   }
 
-  /** Merges one parsed event. */
+  /** Merges one parsed event; it is copied where the merge keeps or changes parts of it. */
   push(value: unknown, event: number, name?: string): void {
+    this.owned = false;
+    this.merge(value, event, name);
+  }
+
+  private merge(value: unknown, event: number, name: string | undefined): void {
     this.begin(event);
     if (!isObject(value)) {
       this.report("invalid-event", `expected an event object, found ${describeValue(value)}`, { data: value });
@@ -79,6 +87,11 @@ export abstract class MergeCore<Merged> {
     if (metadata !== undefined) result.metadata = metadata;
     this.finished = result;
     return result;
+  }
+
+  /** A part of the current event to keep: itself when the event was parsed here, else a copy (the caller's object is never changed). */
+  protected keep<T>(value: T): T {
+    return this.owned ? value : copyJson(value);
   }
 
   protected abstract apply(value: Record<string, unknown>, name: string | undefined): void;

@@ -71,7 +71,7 @@ const responsesResponse: fc.Arbitrary<Response> = fc
     items: fc.array(
       fc.oneof(
         fc.record({ id: opaque, type: fc.constant("reasoning"), encrypted_content: opaque, summary: fc.array(fc.record({ type: fc.constant("summary_text"), text }), { maxLength: 3 }) }),
-        fc.record({ id: opaque, type: fc.constant("message"), status: fc.constant("completed"), content: fc.array(fc.record({ type: fc.constant("output_text"), annotations: fc.constant([]), logprobs: fc.constant([]), text }), { minLength: 1, maxLength: 2 }), role: fc.constant("assistant") }),
+        fc.record({ id: opaque, type: fc.constant("message"), status: fc.constant("completed"), content: fc.array(fc.record({ type: fc.constant("output_text"), annotations: fc.constant<unknown[]>([]), logprobs: fc.constant<unknown[]>([]), text }), { minLength: 1, maxLength: 2 }), role: fc.constant("assistant") }),
         fc.record({ id: opaque, type: fc.constant("function_call"), status: fc.constant("completed"), arguments: json.map((value) => JSON.stringify(value)), call_id: opaque, name: fc.constantFrom("add", "multiply") }),
       ),
       { maxLength: 4 },
@@ -164,13 +164,13 @@ interface Case<Merged> {
   onWire: (body: string | Uint8Array, seeds: number[]) => string | Uint8Array;
 }
 
-const cases: Array<Case<never>> = [
-  { name: "anthropic", dialect: anthropic, merged: anthropicMessage, framing: "sse", onWire: (body, seeds) => wire.anthropicSse(body as string, seeds) },
-  { name: "anthropic over Bedrock", dialect: anthropic, merged: anthropicMessage, framing: "aws-event-stream", onWire: (body, seeds) => wire.paddedFrames(body as Uint8Array, seeds) },
-  { name: "openai-responses", dialect: openaiResponses, merged: responsesResponse, framing: "sse", onWire: (body, seeds) => wire.responsesSse(body as string, seeds) },
-  { name: "gemini", dialect: gemini, merged: geminiResponse, framing: "sse", onWire: (body, seeds) => wire.geminiSse(body as string, seeds) },
-  { name: "bedrock-converse", dialect: bedrockConverse, merged: converseResponse, framing: "aws-event-stream", onWire: (body, seeds) => wire.paddedFrames(body as Uint8Array, seeds) },
-] as never;
+const cases: Array<Case<unknown>> = [
+  { name: "anthropic", dialect: anthropic, merged: anthropicMessage, framing: "sse", onWire: (body: string | Uint8Array, seeds: number[]) => wire.anthropicSse(body as string, seeds) },
+  { name: "anthropic over Bedrock", dialect: anthropic, merged: anthropicMessage, framing: "aws-event-stream", onWire: (body: string | Uint8Array, seeds: number[]) => wire.paddedFrames(body as Uint8Array, seeds) },
+  { name: "openai-responses", dialect: openaiResponses, merged: responsesResponse, framing: "sse", onWire: (body: string | Uint8Array, seeds: number[]) => wire.responsesSse(body as string, seeds) },
+  { name: "gemini", dialect: gemini, merged: geminiResponse, framing: "sse", onWire: (body: string | Uint8Array, seeds: number[]) => wire.geminiSse(body as string, seeds) },
+  { name: "bedrock-converse", dialect: bedrockConverse, merged: converseResponse, framing: "aws-event-stream", onWire: (body: string | Uint8Array, seeds: number[]) => wire.paddedFrames(body as Uint8Array, seeds) },
+] as Array<Case<unknown>>;
 
 const sameBytes = (left: string | Uint8Array, right: string | Uint8Array) =>
   expect(typeof left === "string" ? left : Buffer.from(left).toString("base64")).toBe(typeof right === "string" ? right : Buffer.from(right).toString("base64"));

@@ -22,8 +22,8 @@ export interface EventStreamLine {
 
 /**
  * A server-sent event. Only `data` is needed to write one; a parsed event also
- * carries its exact wire form (`lines`, `end`) so it can be written back byte for
- * byte, and where it was found (`line`, `number`).
+ * carries its exact text (`raw`) so it can be written back byte for byte, and
+ * where it was found (`line`, `number`).
  *
  * @example
  * ```ts
@@ -41,16 +41,17 @@ export interface EventStreamEvent {
   retry?: number;
   /** Comment lines, without the colon and its following space. */
   comments?: string[];
-  /** The event's lines as sent. Ignored by the writer when they no longer agree with the fields above. */
-  lines?: EventStreamLine[];
-  /** The blank line that ended the event; `""` when the stream ended first. */
-  end?: LineEnding;
+  /**
+   * The event exactly as sent, its blank line included (line ends, comments,
+   * `data:` with or without a space). Written back as is while the fields above
+   * still agree with it; `eventLines` reads it as lines.
+   */
+  raw?: string;
 }
 
-/** An event read from a stream: its wire form and position are always known. */
+/** An event read from a stream: its text and position are always known. */
 export interface ParsedEvent extends EventStreamEvent {
-  lines: EventStreamLine[];
-  end: LineEnding;
+  raw: string;
   /** 1-based line number, in the stream, of the event's first line (or of its blank line). */
   line: number;
   /** 0-based position of the event in the stream. */

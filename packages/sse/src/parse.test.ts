@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EventStreamError } from "./errors.js";
 import { serializeEventStream } from "./serialize.js";
+import { eventLines } from "./lines.js";
 import { createEventStreamParser, parseEventStream } from "./parse.js";
 
 const openRouterStream =
@@ -26,8 +27,9 @@ describe("parseEventStream", () => {
     ]);
     expect(events[0]?.comments).toEqual(["OPENROUTER PROCESSING"]);
     expect(events[2]).toMatchObject({ event: "message", id: "7", retry: 1500, line: 5, number: 2 });
-    expect(events[4]?.lines).toEqual([]);
-    expect(events[5]?.lines).toEqual([{ name: "x-unknown", value: "kept", space: true, end: "\r\n" }]);
+    expect(eventLines(events[4]!.raw)).toEqual({ lines: [], end: "\r\n" });
+    expect(eventLines(events[5]!.raw).lines).toEqual([{ name: "x-unknown", value: "kept", space: true, end: "\r\n" }]);
+    expect(events.map((event) => event.raw).join("")).toBe(openRouterStream);
   });
 
   it("ignores a retry that is not a whole number", () => {
@@ -47,8 +49,8 @@ describe("parseEventStream", () => {
   it("keeps a last event that no blank line ended, and says so", () => {
     const events = parseEventStream('data: {"a":1}\n\ndata: {"cut');
     expect(events).toHaveLength(2);
-    expect(events[1]).toMatchObject({ data: '{"cut', end: "" });
-    expect(events[1]?.lines[0]?.end).toBe("");
+    expect(events[1]).toMatchObject({ data: '{"cut', raw: 'data: {"cut' });
+    expect(eventLines(events[1]!.raw)).toEqual({ lines: [{ name: "data", value: '{"cut', space: true, end: "" }], end: "" });
   });
 
   it.each([
@@ -87,6 +89,29 @@ describe("parseEventStream", () => {
     const parser = createEventStreamParser({ maxLineLength: 10, onEvent: () => {} });
     parser.feed("data: 1234");
     expect(() => parser.feed("567890")).toThrow(/maxLineLength/);
+  });
+});
+
+describe("a byte-order mark at the start", () => {
+  const text = '\uFEFFdata: {"a":1}\r\n\r\ndata: [DONE]\r\n\r\n';
+
+  it("is ignored as the SSE specification says, whole or fed in pieces, and kept in raw", () => {
+    const whole = parseEventStream(text);
+    expect(whole.map((event) => event.data)).toEqual(['{"a":1}', "[DONE]"]);
+    expect(whole[0]!.raw.startsWith("\uFEFF")).toBe(true);
+    expect(serializeEventStream(whole)).toBe(text);
+    for (let cut = 0; cut <= text.length; cut += 1) {
+      const events: unknown[] = [];
+      const parser = createEventStreamParser({ onEvent: (event) => events.push(event) });
+      parser.feed(text.slice(0, cut));
+      parser.feed(text.slice(cut));
+      parser.end();
+      expect(events).toEqual(whole);
+    }
+  });
+
+  it("is data anywhere else", () => {
+    expect(parseEventStream("data: a\n\n\uFEFFdata: b\n\n")[1]?.data).toBeUndefined();
   });
 });
 

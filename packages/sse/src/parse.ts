@@ -1,5 +1,6 @@
 import { EventStreamError } from "./errors.js";
-import type { EventStreamLine, LineEnding, ParsedEvent } from "./event.js";
+import type { EventStreamEvent, ParsedEvent } from "./event.js";
+import { applyField } from "./lines.js";
 
 /** Options of {@link createEventStreamParser} and {@link parseEventStream}. */
 export interface EventStreamParserOptions {
@@ -14,7 +15,7 @@ export interface EventStreamParserOptions {
 export interface EventStreamParser {
   /** Reads the next piece of text; pieces may split lines, line breaks and events anywhere. */
   feed(text: string): void;
-  /** Ends the stream: a last event not followed by a blank line is dispatched with `end: ""`. */
+  /** Ends the stream: a last event not followed by a blank line is dispatched, its `raw` without one. */
   end(): void;
 }
 
@@ -22,9 +23,12 @@ const defaultMaxLineLength = 64 * 1024 * 1024;
 
 /**
  * Creates an incremental, lossless event-stream reader. Every event is handed to
- * `onEvent` as soon as its blank line arrives, with its exact wire form, so that
- * `serializeEventStream` writes the same bytes back (CRLF, comments, `data:` without
- * a space, extra blank lines and a missing final blank line included).
+ * `onEvent` as soon as its blank line arrives, with its exact text (`raw`), so
+ * that `serializeEventStream` writes the same bytes back (CRLF, comments, `data:`
+ * without a space, extra blank lines and a missing final blank line included).
+ * Linear in the input however it is cut: a line that arrives in a thousand
+ * pieces is joined once. A byte-order mark at the very start is ignored, as the
+ * SSE specification says (and kept in the first event's `raw`).
  *
  * @example
  * ```ts
@@ -34,88 +38,132 @@ const defaultMaxLineLength = 64 * 1024 * 1024;
  * parser.end();
  * ```
  */
-export function createEventStreamParser(
-  options: EventStreamParserOptions & { onEvent: (event: ParsedEvent) => void },
-): EventStreamParser {
+export function createEventStreamParser(options: EventStreamParserOptions & { onEvent: (event: ParsedEvent) => void }): EventStreamParser {
   const { onEvent } = options;
   const maxLineLength = options.maxLineLength ?? defaultMaxLineLength;
-  let pending = "";
-  let lines: EventStreamLine[] = [];
+  /** The current event's text from earlier pieces (its unfinished line included). */
+  let eventPieces: string[] = [];
+  /** The unfinished line's text from earlier pieces, and its length. */
+  let linePieces: string[] = [];
+  let lineLength = 0;
+  let fields: EventStreamEvent = {};
   let lineNumber = 1;
   let eventLine = 1;
   let eventNumber = 0;
+  let atStart = true;
 
-  function dispatch(end: LineEnding): void {
-    onEvent(buildEvent(lines, end, eventLine, eventNumber));
+  function dispatch(raw: string): void {
+    const event = fields as ParsedEvent;
+    event.raw = raw;
+    event.line = eventLine;
+    event.number = eventNumber;
     eventNumber += 1;
-    lines = [];
+    fields = {};
     eventLine = lineNumber;
+    onEvent(event);
   }
 
-  function takeLine(content: string, end: LineEnding): void {
-    if (content.length > maxLineLength) {
-      throw new EventStreamError(
-        "line-too-long",
-        `a line of ${content.length} characters is longer than maxLineLength (${maxLineLength})`,
-        lineNumber,
-      );
+  function field(content: string): void {
+    if (atStart) {
+      atStart = false;
+      if (content.charCodeAt(0) === 0xfeff) content = content.slice(1);
     }
+    const colon = content.indexOf(":");
+    if (colon === -1) applyField(fields, content, "", true);
+    else {
+      const valueStart = content.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1;
+      applyField(fields, content.slice(0, colon), content.slice(valueStart), false);
+    }
+  }
+
+  function tooLong(length: number): never {
+    throw new EventStreamError("line-too-long", `a line of ${length} characters is longer than maxLineLength (${maxLineLength})`, lineNumber);
+  }
+
+  /** Ends the line held from earlier pieces (its content without the break) where `text` continues at `next`. */
+  function lineDone(content: string, text: string, eventStart: number, next: number): number {
+    if (content.length > maxLineLength) tooLong(content.length);
     lineNumber += 1;
-    if (content === "") {
-      dispatch(end);
-      return;
+    if (content === "" || (atStart && content === "\uFEFF")) {
+      atStart = false;
+      const raw = eventPieces.length > 0 ? eventPieces.join("") + text.slice(eventStart, next) : text.slice(eventStart, next);
+      eventPieces = [];
+      dispatch(raw);
+      return next;
     }
-    lines.push(parseLine(content, end));
+    field(content);
+    return eventStart;
   }
 
   function feed(text: string): void {
-    const input = pending === "" ? text : pending + text;
-    pending = "";
-    let start = 0;
-    let carriage = input.indexOf("\r");
-    while (start < input.length) {
-      let newline = input.indexOf("\n", start);
-      if (carriage !== -1 && carriage < start) carriage = input.indexOf("\r", start);
+    const length = text.length;
+    if (length === 0) return;
+    let lineStart = 0;
+    let eventStart = 0;
+    if (lineLength > 0 && linePieces[linePieces.length - 1]!.endsWith("\r")) {
+      // The last piece ended with CR: a line break, of two characters if this piece starts with LF.
+      const held = linePieces.join("").slice(0, -1);
+      linePieces = [];
+      lineLength = 0;
+      lineStart = text.charCodeAt(0) === 10 ? 1 : 0;
+      eventStart = lineDone(held, text, 0, lineStart);
+    }
+    let newline = text.indexOf("\n", lineStart);
+    let carriage = text.indexOf("\r", lineStart);
+    for (;;) {
+      let breakAt: number;
+      let breakLength: number;
       if (carriage !== -1 && (newline === -1 || carriage < newline)) {
-        if (carriage === input.length - 1) break; // a CR may be the first half of CRLF
-        const crlf = input.charCodeAt(carriage + 1) === 10;
-        takeLine(input.slice(start, carriage), crlf ? "\r\n" : "\r");
-        start = carriage + (crlf ? 2 : 1);
-        continue;
+        // A CR at the end may be the first half of CRLF: it waits for the next piece.
+        if (carriage === length - 1) break;
+        breakAt = carriage;
+        breakLength = text.charCodeAt(carriage + 1) === 10 ? 2 : 1;
+      } else if (newline !== -1) {
+        breakAt = newline;
+        breakLength = 1;
+      } else break;
+      const next = breakAt + breakLength;
+      let content = text.slice(lineStart, breakAt);
+      if (lineLength > 0) {
+        content = linePieces.join("") + content;
+        linePieces = [];
+        lineLength = 0;
       }
-      if (newline === -1) break;
-      takeLine(input.slice(start, newline), "\n");
-      start = newline + 1;
-      newline = -1;
+      eventStart = lineDone(content, text, eventStart, next);
+      lineStart = next;
+      if (newline !== -1 && newline < next) newline = text.indexOf("\n", next);
+      if (carriage !== -1 && carriage < next) carriage = text.indexOf("\r", next);
     }
-    if (start < input.length) {
-      pending = input.slice(start);
-      if (pending.length > maxLineLength + 1) {
-        throw new EventStreamError(
-          "line-too-long",
-          `a line longer than maxLineLength (${maxLineLength}) has not ended yet`,
-          lineNumber,
-        );
-      }
+    if (lineStart < length) {
+      const rest = text.slice(lineStart);
+      linePieces.push(rest);
+      lineLength += rest.length;
+      if (lineLength > maxLineLength + 1) tooLong(lineLength);
     }
+    if (eventStart < length) eventPieces.push(eventStart === 0 ? text : text.slice(eventStart));
   }
 
   function end(): void {
-    if (pending !== "") {
-      const rest = pending;
-      pending = "";
-      if (rest.endsWith("\r")) takeLine(rest.slice(0, -1), "\r");
-      else takeLine(rest, "");
+    if (lineLength > 0) {
+      let content = linePieces.join("");
+      linePieces = [];
+      lineLength = 0;
+      if (content.endsWith("\r")) content = content.slice(0, -1);
+      lineDone(content, "", 0, 0);
     }
-    if (lines.length > 0) dispatch("");
+    if (eventPieces.length > 0) {
+      const raw = eventPieces.join("");
+      eventPieces = [];
+      dispatch(raw);
+    }
   }
 
   return { feed, end };
 }
 
 /**
- * Reads a whole event stream into events, losslessly: `serializeEventStream` of the
- * result is the input, byte for byte.
+ * Reads a whole event stream into events, losslessly: `serializeEventStream` of
+ * the result is the input, byte for byte.
  *
  * @example
  * ```ts
@@ -129,48 +177,4 @@ export function parseEventStream(text: string, options: EventStreamParserOptions
   parser.feed(text);
   parser.end();
   return events;
-}
-
-function parseLine(content: string, end: LineEnding): EventStreamLine {
-  const colon = content.indexOf(":");
-  if (colon === -1) return { name: content, value: null, space: false, end };
-  const space = content.charCodeAt(colon + 1) === 32;
-  return {
-    name: content.slice(0, colon),
-    value: content.slice(colon + (space ? 2 : 1)),
-    space,
-    end,
-  };
-}
-
-function buildEvent(lines: EventStreamLine[], end: LineEnding, line: number, number: number): ParsedEvent {
-  const event: ParsedEvent = { lines, end, line, number };
-  let data: string | undefined;
-  for (const { name, value } of lines) {
-    switch (name) {
-      case "data":
-        data = data === undefined ? (value ?? "") : `${data}\n${value ?? ""}`;
-        break;
-      case "":
-        if (event.comments === undefined) event.comments = [];
-        event.comments.push(value ?? "");
-        break;
-      case "event":
-        event.event = value ?? "";
-        break;
-      case "id":
-        event.id = value ?? "";
-        break;
-      case "retry":
-        if (value !== null && /^[0-9]+$/.test(value)) event.retry = Number(value);
-        break;
-    }
-  }
-  if (data !== undefined) event.data = data;
-  return event;
-}
-
-/** The fields an event's lines describe; used to tell whether edited events still match their lines. */
-export function describeLines(lines: readonly EventStreamLine[]): Omit<ParsedEvent, "lines" | "end" | "line" | "number"> {
-  return buildEvent(lines as EventStreamLine[], "", 0, 0);
 }

@@ -1,5 +1,5 @@
 import { type CoreHooks, MergeCore } from "../core.js";
-import { copyJson, describeValue, isObject, type PlainObject, setOwn } from "../shared/data.js";
+import { describeValue, isObject, type PlainObject, setOwn } from "../shared/data.js";
 import type { AnthropicContentBlock, AnthropicMessage } from "./types.js";
 
 /** A content block being assembled. */
@@ -104,7 +104,7 @@ export class AnthropicCore extends MergeCore<AnthropicMessage> {
     }
     if (this.message !== undefined) this.report("out-of-order", "a second message_start; the first one is kept", { data: event });
     else {
-      this.message = copyJson(event.message);
+      this.message = this.keep(event.message);
       this.trace?.value(["message"], []);
       if (isObject(this.message.usage)) this.emit?.({ type: "usage", usage: this.message.usage, event: this.event, choice: 0 });
     }
@@ -120,7 +120,7 @@ export class AnthropicCore extends MergeCore<AnthropicMessage> {
       this.report("out-of-order", `a second content_block_start for index ${index}; the first block is kept`, { data: event });
       return;
     }
-    const state = new BlockState(index, copyJson(event.content_block));
+    const state = new BlockState(index, this.keep(event.content_block));
     this.blocks.set(index, state);
     this.trace?.value(["content_block"], ["content", state]);
     const blockType = state.block.type;
@@ -172,7 +172,7 @@ export class AnthropicCore extends MergeCore<AnthropicMessage> {
       }
       case "citations_delta": {
         if (!Array.isArray(state.block.citations)) setOwn(state.block, "citations", []);
-        (state.block.citations as unknown[]).push(copyJson(delta.citation));
+        (state.block.citations as unknown[]).push(this.keep(delta.citation));
         this.trace?.value([...at, "citation"], ["content", state, "citations", state.citations]);
         state.citations += 1;
         return;

@@ -1,5 +1,5 @@
 import { type CoreHooks, MergeCore } from "../core.js";
-import { copyJson, describeValue, isObject, type PlainObject, setOwn } from "../shared/data.js";
+import { describeValue, isObject, type PlainObject, setOwn } from "../shared/data.js";
 import type { ConverseResponse } from "./types.js";
 
 const eventTypes = new Set(["messageStart", "contentBlockStart", "contentBlockDelta", "contentBlockStop", "messageStop", "metadata"]);
@@ -86,7 +86,7 @@ export class ConverseCore extends MergeCore<ConverseResponse> {
     if (state === undefined) return;
     const tool = isObject(event.start) && isObject(event.start.toolUse) ? event.start.toolUse : undefined;
     if (tool === undefined) return;
-    setOwn(state.block, "toolUse", { ...copyJson(tool), input: {} });
+    setOwn(state.block, "toolUse", { ...this.keep(tool), input: {} });
     this.trace?.value(["start", "toolUse"], ["output", "message", "content", state, "toolUse"]);
     state.toolCall = this.toolCalls;
     this.toolCalls += 1;

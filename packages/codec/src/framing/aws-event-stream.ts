@@ -2,20 +2,22 @@ import {
   AwsEventStreamError,
   crc32,
   createAwsEventStreamParser,
+  decodeUtf8,
   headerValue,
   type ParsedAwsEventStreamMessage,
   serializeAwsEventStream,
 } from "@tapedeck/aws-event-stream";
 import type { MergeCore } from "../core.js";
+import { CodecError } from "../errors.js";
 import type { DialectEvent } from "../dialect.js";
 import type { ResidualTemplate } from "../residual/residual.js";
 import { jsonSkeleton, type LeafOverride } from "../residual/skeleton.js";
-import { concatBytes, fromBase64, type TemplatePiece, TemplateRenderer, toBase64 } from "../residual/template.js";
+import { concatBytes, type TemplatePiece, TemplateRenderer } from "../residual/template.js";
+import { base64Text, fromBase64, toBase64 } from "../shared/base64.js";
 import type { Tracer } from "../residual/trace.js";
 import { isObject } from "../shared/data.js";
 import type { DialectSpec } from "./spec.js";
 
-const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 const encoder = new TextEncoder();
 
 /** Reads an AWS event stream (Bedrock) into a dialect's merge core: events, exceptions and errors, framing errors as diagnostics. */
@@ -77,10 +79,8 @@ export class AwsEventStreamTransport {
     this.messages?.push(message);
     const number = message.number;
     const type = headerValue(message, ":message-type");
-    let text: string;
-    try {
-      text = strictUtf8.decode(message.payload);
-    } catch {
+    let text = decodeUtf8(message.payload);
+    if (text === undefined) {
       text = new TextDecoder().decode(message.payload);
       this.core.report("invalid-utf8", `the payload of message ${number} is not valid UTF-8`, { event: number });
     }
@@ -107,12 +107,8 @@ export class AwsEventStreamTransport {
   }
 
   private payloadPieces(message: ParsedAwsEventStreamMessage, tracer: Tracer, merged: unknown): TemplatePiece[] {
-    let text: string;
-    try {
-      text = strictUtf8.decode(message.payload);
-    } catch {
-      return [{ bytes: toBase64(message.payload) }];
-    }
+    const text = decodeUtf8(message.payload);
+    if (text === undefined) return [{ bytes: toBase64(message.payload) }];
     const entries = tracer.entries.get(message.number) ?? [];
     if (this.spec.awsPayload === "json" || headerValue(message, ":message-type") !== "event") return jsonSkeleton(text, entries, merged);
     const override: LeafOverride = (path, token) => {
@@ -134,17 +130,19 @@ export class AwsEventStreamTransport {
   }
 }
 
+/** Bedrock's payload as it always comes: `{"bytes":"…","p":"…"}` (base64 and padding need no escapes). */
+const usualPayload = /^\{"bytes":"([A-Za-z0-9+/=]*)"(?:,"p":"[A-Za-z0-9]*")?\}$/;
+
 /** The event inside a Bedrock payload (`{"bytes": base64}`), or why there is none. */
 export function innerEvent(text: string): string | { why: string } {
-  const payload = parseObject(text);
-  if (payload === undefined) return { why: "the payload is not a JSON object" };
-  if (typeof payload.bytes !== "string") return { why: "no bytes string" };
-  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(payload.bytes)) return { why: "bytes is not base64" };
-  try {
-    return strictUtf8.decode(fromBase64(payload.bytes));
-  } catch {
-    return { why: "bytes is not UTF-8" };
+  let encoded = usualPayload.exec(text)?.[1];
+  if (encoded === undefined) {
+    const payload = parseObject(text);
+    if (payload === undefined) return { why: "the payload is not a JSON object" };
+    if (typeof payload.bytes !== "string") return { why: "no bytes string" };
+    encoded = payload.bytes;
   }
+  return base64Text(encoded) ?? { why: "bytes is not padded base64 of UTF-8 text" };
 }
 
 function parseObject(text: string): Record<string, unknown> | undefined {
@@ -184,6 +182,7 @@ export function renderAwsEventStream(residual: Extract<ResidualTemplate, { frami
   const renderer = new TemplateRenderer(merged);
   const frames = residual.messages.map((message) => {
     const headers = fromBase64(message.headers);
+    if (headers === undefined) throw new CodecError("residual-mismatch", "a header block that is not base64");
     const payload = renderer.bytes(message.payload);
     const total = 16 + headers.length + payload.length;
     const frame = new Uint8Array(total);

@@ -1,9 +1,10 @@
-import { createEventStreamParser, EventStreamError, type ParsedEvent } from "@tapedeck/sse";
+import { createEventStreamParser, EventStreamError, eventLines, type ParsedEvent } from "@tapedeck/sse";
 import type { MergeCore } from "../core.js";
 import type { DialectEvent } from "../dialect.js";
 import type { ResidualTemplate } from "../residual/residual.js";
 import { jsonSkeleton } from "../residual/skeleton.js";
-import { compact, type TemplatePiece, TemplateRenderer, toBase64 } from "../residual/template.js";
+import { compact, type TemplatePiece, TemplateRenderer } from "../residual/template.js";
+import { toBase64 } from "../shared/base64.js";
 import type { Tracer } from "../residual/trace.js";
 import type { DialectSpec } from "./spec.js";
 
@@ -68,6 +69,9 @@ export class SseTransport {
 
   private onEvent(event: ParsedEvent): void {
     this.events?.push(event);
+    if (event.number === 0 && event.raw.charCodeAt(0) === 0xfeff) {
+      this.core.report("invalid-event", "the stream starts with a byte-order mark; it was ignored, as the SSE specification says", { event: 0 });
+    }
     const data = event.data;
     if (data === undefined) return;
     if (data === this.spec.terminator) {
@@ -91,15 +95,20 @@ export class SseTransport {
 }
 
 function eventPieces(event: ParsedEvent, tracer: Tracer, merged: unknown): TemplatePiece[] {
-  const lines = event.lines.map((line) => (line.value === null ? line.name + line.end : `${line.name}${line.space ? ": " : ":"}${line.value}${line.end}`));
-  const dataLines = event.lines.filter((line) => line.name === "data");
+  const { lines } = eventLines(event.raw);
+  const dataLines = lines.filter((line) => line.name === "data");
   // Without exactly one data line there is no single JSON text to template: the event stays as it was.
-  if (dataLines.length !== 1 || dataLines[0]!.value === null) return [lines.join("") + event.end];
-  const at = event.lines.indexOf(dataLines[0]!);
+  if (dataLines.length !== 1 || dataLines[0]!.value === null || event.data === undefined) return [event.raw];
   const line = dataLines[0]!;
-  const prefix = `${lines.slice(0, at).join("")}data${line.space ? ": " : ":"}`;
-  const suffix = `${line.end}${lines.slice(at + 1).join("")}${event.end}`;
-  return [prefix, ...jsonSkeleton(line.value!, tracer.entries.get(event.number) ?? [], merged), suffix];
+  const value = line.value!;
+  // Where the data line's value starts in the event's text: after the lines before it, its name, the colon and the space.
+  let start = 0;
+  for (const item of lines) {
+    if (item === line) break;
+    start += item.name.length + (item.value === null ? 0 : (item.space ? 2 : 1) + item.value.length) + item.end.length;
+  }
+  start += line.name.length + (line.space ? 2 : 1);
+  return [event.raw.slice(0, start), ...jsonSkeleton(value, tracer.entries.get(event.number) ?? [], merged), event.raw.slice(start + value.length)];
 }
 
 /** Writes dialect events as SSE text in the dialect's canonical form. */

@@ -1,5 +1,5 @@
 import { type CoreHooks, MergeCore } from "../core.js";
-import { copyJson, describeValue, isObject, type PlainObject, setOwn } from "../shared/data.js";
+import { describeValue, isObject, type PlainObject, setOwn } from "../shared/data.js";
 import type { GenerateContentResponse } from "./types.js";
 
 /** A merged part: a run of text fragments (same `thought`), or a part kept as sent (a function call...). */
@@ -133,7 +133,7 @@ export class GeminiCore extends MergeCore<GenerateContentResponse> {
       return;
     }
     if (typeof part.text !== "string") {
-      const kept = new PartState(copyJson(part), false);
+      const kept = new PartState(this.keep(part), false);
       state.parts.push(kept);
       this.trace?.value(at, ["candidates", state, "content", "parts", kept]);
       if (isObject(part.functionCall)) {
@@ -162,7 +162,7 @@ export class GeminiCore extends MergeCore<GenerateContentResponse> {
         this.trace?.value(at, ["candidates", state, "content", "parts", last]);
         return;
       }
-      const kept = new PartState(copyJson(part), true);
+      const kept = new PartState(this.keep(part), true);
       state.parts.push(kept);
       this.trace?.value(at, ["candidates", state, "content", "parts", kept]);
       return;
@@ -171,9 +171,9 @@ export class GeminiCore extends MergeCore<GenerateContentResponse> {
     if (sameRun && (signature === undefined || last.part.thoughtSignature === undefined || last.part.thoughtSignature === signature)) {
       run = last;
       run.texts.push(text);
-      for (const key of Object.keys(part)) if (key !== "text" && !Object.hasOwn(run.part, key)) setOwn(run.part, key, copyJson(part[key]));
+      for (const key of Object.keys(part)) if (key !== "text" && !Object.hasOwn(run.part, key)) setOwn(run.part, key, this.keep(part[key]));
     } else {
-      run = new PartState(copyJson(part), true);
+      run = new PartState(this.keep(part), true);
       state.parts.push(run);
     }
     this.trace?.value(at, ["candidates", state, "content", "parts", run]);

@@ -1,5 +1,5 @@
 import { type CoreHooks, MergeCore } from "../core.js";
-import { copyJson, describeValue, isObject, type PlainObject, setOwn } from "../shared/data.js";
+import { describeValue, isObject, type PlainObject, setOwn } from "../shared/data.js";
 import type { Response } from "./types.js";
 
 /** Item types whose calls the codec reports as tool calls. */
@@ -29,7 +29,8 @@ export class ResponsesCore extends MergeCore<Response> {
   private readonly output: PlainObject[] = [];
   private final: PlainObject | undefined;
   private finalType: string | undefined;
-  private readonly texts = new Map<string, TextField>();
+  /** The text fields being streamed, by output index. */
+  private readonly texts = new Map<number, TextField[]>();
   private readonly calls = new Map<number, number>();
   private expectedSequence = 0;
 
@@ -127,7 +128,7 @@ export class ResponsesCore extends MergeCore<Response> {
       this.invalid(event, "response");
       return;
     }
-    if (this.rebuild === undefined) this.rebuild = copyJson(event.response);
+    if (this.rebuild === undefined) this.rebuild = this.keep(event.response);
     this.trace?.value(["response"], []);
   }
 
@@ -155,7 +156,7 @@ export class ResponsesCore extends MergeCore<Response> {
       this.invalid(event, "item");
       return;
     }
-    const item = copyJson(event.item);
+    const item = this.keep(event.item);
     this.output[index] = item;
     this.trace?.value(["item"], ["output", index]);
     if (typeof item.type === "string" && callTypes.has(item.type)) {
@@ -172,7 +173,7 @@ export class ResponsesCore extends MergeCore<Response> {
       return;
     }
     this.flushItem(index);
-    this.output[index] = copyJson(event.item);
+    this.output[index] = this.keep(event.item);
     this.trace?.value(["item"], ["output", index]);
   }
 
@@ -186,12 +187,8 @@ export class ResponsesCore extends MergeCore<Response> {
     }
     const parts = Array.isArray(item[list]) ? (item[list] as unknown[]) : [];
     setOwn(item, list, parts);
-    if (added) parts[at] = copyJson(event.part);
-    else {
-      this.texts.delete(textKey(this.outputIndex(event)!, list, at, "text"));
-      this.texts.delete(textKey(this.outputIndex(event)!, list, at, "refusal"));
-      parts[at] = copyJson(event.part);
-    }
+    if (!added && isObject(parts[at])) this.stopStreaming(this.outputIndex(event)!, parts[at] as PlainObject);
+    parts[at] = this.keep(event.part);
     this.trace?.value(["part"], ["output", this.outputIndex(event)!, list, at]);
     this.traceItemId(event);
   }
@@ -211,7 +208,7 @@ export class ResponsesCore extends MergeCore<Response> {
       return;
     }
     const index = this.outputIndex(event)!;
-    this.text(textKey(index, list, at, field), part, field).parts.push(event.delta);
+    this.text(index, part, field).parts.push(event.delta);
     this.trace?.slice(["delta"], ["output", index, list, at, field]);
     this.traceItemId(event);
     if (event.delta !== "") this.emit?.({ type: kind, delta: event.delta, event: this.event, choice: 0 });
@@ -227,7 +224,7 @@ export class ResponsesCore extends MergeCore<Response> {
       this.invalid(event, `${indexKey} and ${field}`);
       return;
     }
-    this.texts.delete(textKey(index, list, at, field));
+    this.stopStreaming(index, part, field);
     setOwn(part, field, event[field]);
     this.trace?.value([field], ["output", index, list, at, field]);
     this.traceItemId(event);
@@ -241,7 +238,7 @@ export class ResponsesCore extends MergeCore<Response> {
       return;
     }
     const index = this.outputIndex(event)!;
-    this.text(textKey(index, "item", 0, field), item, field).parts.push(event.delta);
+    this.text(index, item, field).parts.push(event.delta);
     this.trace?.slice(["delta"], ["output", index, field]);
     this.traceItemId(event);
     const position = this.calls.get(index);
@@ -256,7 +253,7 @@ export class ResponsesCore extends MergeCore<Response> {
       return;
     }
     const index = this.outputIndex(event)!;
-    this.texts.delete(textKey(index, "item", 0, field));
+    this.stopStreaming(index, item, field);
     setOwn(item, field, event[field]);
     this.trace?.value([field], ["output", index, field]);
     this.traceItemId(event);
@@ -277,28 +274,37 @@ export class ResponsesCore extends MergeCore<Response> {
     }
     const annotations = Array.isArray(part.annotations) ? part.annotations : [];
     setOwn(part, "annotations", annotations);
-    annotations[event.annotation_index] = copyJson(event.annotation);
+    annotations[event.annotation_index] = this.keep(event.annotation);
     this.trace?.value(["annotation"], ["output", this.outputIndex(event)!, "content", at, "annotations", event.annotation_index]);
     this.traceItemId(event);
   }
 
   /** Writes an item's streamed text into it (before it is replaced or the stream ends). */
   private flushItem(index: number): void {
-    const prefix = `${index}\u0000`;
-    for (const [key, field] of this.texts) {
-      if (!key.startsWith(prefix)) continue;
-      setOwn(field.target, field.key, field.parts.join(""));
-      this.texts.delete(key);
-    }
+    for (const field of this.texts.get(index) ?? []) setOwn(field.target, field.key, field.parts.join(""));
+    this.texts.delete(index);
   }
 
-  private text(key: string, target: PlainObject, field: string): TextField {
-    let text = this.texts.get(key);
-    if (text === undefined) {
-      text = { target, key: field, parts: [typeof target[field] === "string" ? (target[field] as string) : ""] };
-      this.texts.set(key, text);
+  /** The streamed text field `key` of `target` (in output `index`). */
+  private text(index: number, target: PlainObject, key: string): TextField {
+    let fields = this.texts.get(index);
+    if (fields === undefined) {
+      fields = [];
+      this.texts.set(index, fields);
     }
-    return text;
+    for (const field of fields) if (field.target === target && field.key === key) return field;
+    const field = { target, key, parts: [typeof target[key] === "string" ? (target[key] as string) : ""] };
+    fields.push(field);
+    return field;
+  }
+
+  /** Forgets the streamed fields of `target` (all, or `key`): a `.done` event has set them whole. */
+  private stopStreaming(index: number, target: PlainObject, key?: string): void {
+    const fields = this.texts.get(index);
+    if (fields === undefined) return;
+    const kept = fields.filter((field) => field.target !== target || (key !== undefined && field.key !== key));
+    if (kept.length > 0) this.texts.set(index, kept);
+    else this.texts.delete(index);
   }
 
   private item(event: PlainObject): PlainObject | undefined {
@@ -340,10 +346,6 @@ export class ResponsesCore extends MergeCore<Response> {
     }
     return { merged: this.final as Response, complete: this.finalType === "response.completed" && this.final.status === "completed" };
   }
-}
-
-function textKey(index: number, list: string, at: number, field: string): string {
-  return `${index}\u0000${list}\u0000${at}\u0000${field}`;
 }
 
 function isIndex(value: unknown): value is number {

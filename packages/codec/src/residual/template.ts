@@ -1,4 +1,5 @@
 import { CodecError } from "../errors.js";
+import { fromBase64, toBase64 } from "../shared/base64.js";
 
 /** A path into the merged object. */
 export type MergedPath = Array<string | number>;
@@ -63,7 +64,9 @@ export class TemplateRenderer {
     for (const piece of pieces) {
       if (typeof piece === "object" && "bytes" in piece) {
         flush();
-        parts.push(fromBase64(piece.bytes));
+        const bytes = fromBase64(piece.bytes);
+        if (bytes === undefined) throw new CodecError("residual-mismatch", "a bytes piece that is not base64");
+        parts.push(bytes);
       } else run.push(piece);
     }
     flush();
@@ -118,19 +121,6 @@ export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
     bytes.set(part, offset);
     offset += part.length;
   }
-  return bytes;
-}
-
-export function toBase64(bytes: Uint8Array): string {
-  let text = "";
-  for (let index = 0; index < bytes.length; index += 0x8000) text += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
-  return btoa(text);
-}
-
-export function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
   return bytes;
 }
 

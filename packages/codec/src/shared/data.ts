@@ -16,7 +16,9 @@ export function nonEmpty(value: unknown): string | undefined {
  * provider stay plain data and never touch a prototype.
  */
 export function setOwn(target: PlainObject, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // Only "__proto__" is special to assignment; every other key is an own property either way.
+  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 /** Fields the standard does not name, collected while merging (a Map: any key is plain data). */
