@@ -12,7 +12,7 @@ import { createRecordingFetch } from "./record.js";
 
 /** A loopback upstream that streams a recorded body event by event; `release` lets the rest go. */
 async function upstream(body: string, options: { holdAfterFirst?: boolean } = {}) {
-  const events = parseEventStream(body).map((event) => `${event.lines.map((line) => `${line.name}: ${line.value}${line.end}`).join("")}${event.end}`);
+  const events = parseEventStream(body).map((event) => event.raw);
   let release!: () => void;
   const released = new Promise<void>((resolve) => {
     release = resolve;
