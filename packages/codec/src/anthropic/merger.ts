@@ -140,7 +140,6 @@ export class AnthropicCore extends MergeCore<AnthropicMessage> {
       this.report("invalid-event", `content_block_delta.delta must be an object, found ${describeValue(delta)}`, { data: event });
       return;
     }
-    const at = ["delta"] as const;
     switch (delta.type) {
       case "text_delta":
       case "thinking_delta":
@@ -153,7 +152,7 @@ export class AnthropicCore extends MergeCore<AnthropicMessage> {
         }
         if (text === "") return;
         state.append(field, text);
-        this.trace?.slice([...at, field], ["content", state, field]);
+        this.trace?.slice(["delta", field], ["content", state, field]);
         if (field === "text") this.emit?.({ type: "text-delta", delta: text, event: this.event, choice: 0 });
         else if (field === "thinking") this.emit?.({ type: "reasoning-delta", delta: text, event: this.event, choice: 0 });
         return;
@@ -173,7 +172,7 @@ export class AnthropicCore extends MergeCore<AnthropicMessage> {
       case "citations_delta": {
         if (!Array.isArray(state.block.citations)) setOwn(state.block, "citations", []);
         (state.block.citations as unknown[]).push(this.keep(delta.citation));
-        this.trace?.value([...at, "citation"], ["content", state, "citations", state.citations]);
+        this.trace?.value(["delta", "citation"], ["content", state, "citations", state.citations]);
         state.citations += 1;
         return;
       }

@@ -44,11 +44,16 @@ export class ConverseCore extends MergeCore<ConverseResponse> {
     let type = name;
     let event = value;
     if (type === undefined) {
-      const keys = Object.keys(value);
-      const only = keys.length === 1 ? keys[0]! : undefined;
-      if (only !== undefined && eventTypes.has(only) && isObject(value[only])) {
+      // The AWS SDK's shape: one key, the event type.
+      let only: string | undefined;
+      let count = 0;
+      for (const key in value) {
+        only = key;
+        count += 1;
+      }
+      if (count === 1 && eventTypes.has(only!) && isObject(value[only!])) {
         type = only;
-        event = value[only] as PlainObject;
+        event = value[only!] as PlainObject;
       }
     }
     switch (type) {
@@ -101,11 +106,10 @@ export class ConverseCore extends MergeCore<ConverseResponse> {
       this.report("invalid-event", `contentBlockDelta.delta must be an object, found ${describeValue(delta)}`, { data: event });
       return;
     }
-    const at = ["output", "message", "content", state] as const;
     if (typeof delta.text === "string") {
       if (!Object.hasOwn(state.block, "text")) setOwn(state.block, "text", "");
       state.text.push(delta.text);
-      this.trace?.slice(["delta", "text"], [...at, "text"]);
+      this.trace?.slice(["delta", "text"], ["output", "message", "content", state, "text"]);
       if (delta.text !== "") this.emit?.({ type: "text-delta", delta: delta.text, event: this.event, choice: 0 });
     } else if (isObject(delta.toolUse) && typeof delta.toolUse.input === "string") {
       state.input.push(delta.toolUse.input);
@@ -121,12 +125,12 @@ export class ConverseCore extends MergeCore<ConverseResponse> {
       if (!isObject(state.block.reasoningContent)) setOwn(state.block, "reasoningContent", { reasoningText: { text: "" } });
       if (typeof reasoning.text === "string") {
         state.reasoning.push(reasoning.text);
-        this.trace?.slice(["delta", "reasoningContent", "text"], [...at, "reasoningContent", "reasoningText", "text"]);
+        this.trace?.slice(["delta", "reasoningContent", "text"], ["output", "message", "content", state, "reasoningContent", "reasoningText", "text"]);
         if (reasoning.text !== "") this.emit?.({ type: "reasoning-delta", delta: reasoning.text, event: this.event, choice: 0 });
       }
       if (typeof reasoning.signature === "string") {
         state.signature.push(reasoning.signature);
-        this.trace?.slice(["delta", "reasoningContent", "signature"], [...at, "reasoningContent", "reasoningText", "signature"]);
+        this.trace?.slice(["delta", "reasoningContent", "signature"], ["output", "message", "content", state, "reasoningContent", "reasoningText", "signature"]);
       }
     } else {
       this.report("unknown-event", "a delta that is none of text, toolUse and reasoningContent; it was left out of the block", { data: event });

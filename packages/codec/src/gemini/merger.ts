@@ -96,38 +96,37 @@ export class GeminiCore extends MergeCore<GenerateContentResponse> {
       state = new CandidateState(index);
       this.candidates.set(index, state);
     }
-    const at = ["candidates", position];
-    this.trace?.value(at, ["candidates", state]);
+    this.trace?.value(["candidates", position], ["candidates", state]);
     for (const key of Object.keys(value)) {
       if (key === "content") setOwn(state.fields, key, state.content);
       else if (value[key] !== undefined) setOwn(state.fields, key, value[key]);
     }
-    if (isObject(value.content)) this.content(state, value.content, [...at, "content"]);
+    if (isObject(value.content)) this.content(state, value.content, position);
     else if (value.content !== undefined) this.report("invalid-event", `a candidate's content must be an object, found ${describeValue(value.content)}`, { choice: index, data: value });
     if (typeof value.finishReason === "string" && value.finishReason !== "") {
       this.emit?.({ type: "finish", finishReason: value.finishReason, event: this.event, choice: index });
     }
   }
 
-  private content(state: CandidateState, content: PlainObject, at: Array<string | number>): void {
+  /** A candidate's content, the candidate at `position` in its chunk. */
+  private content(state: CandidateState, content: PlainObject, position: number): void {
     for (const key of Object.keys(content)) {
       if (key === "parts") {
         if (!Object.hasOwn(state.content, "parts")) setOwn(state.content, "parts", []);
       } else if (key !== "role" || !Object.hasOwn(state.content, "role")) setOwn(state.content, key, content[key]);
     }
-    this.trace?.value(at, ["candidates", state, "content"]);
+    this.trace?.value(["candidates", position, "content"], ["candidates", state, "content"]);
     const parts = content.parts;
     if (parts === undefined) return;
     if (!Array.isArray(parts)) {
       this.report("invalid-event", `content.parts must be an array, found ${describeValue(parts)}`, { choice: state.index, data: parts });
       return;
     }
-    parts.forEach((part, position) => {
-      this.part(state, part, [...at, "parts", position]);
-    });
+    for (let at = 0; at < parts.length; at += 1) this.part(state, parts[at], position, at);
   }
 
-  private part(state: CandidateState, part: unknown, at: Array<string | number>): void {
+  /** Part `at` of the content of the candidate at `position` in its chunk. */
+  private part(state: CandidateState, part: unknown, position: number, at: number): void {
     if (!isObject(part)) {
       this.report("invalid-event", `a part must be an object, found ${describeValue(part)}`, { choice: state.index, data: part });
       return;
@@ -135,7 +134,7 @@ export class GeminiCore extends MergeCore<GenerateContentResponse> {
     if (typeof part.text !== "string") {
       const kept = new PartState(this.keep(part), false);
       state.parts.push(kept);
-      this.trace?.value(at, ["candidates", state, "content", "parts", kept]);
+      this.trace?.value(["candidates", position, "content", "parts", at], ["candidates", state, "content", "parts", kept]);
       if (isObject(part.functionCall)) {
         const call = part.functionCall;
         const toolCall = state.toolCalls;
@@ -159,12 +158,12 @@ export class GeminiCore extends MergeCore<GenerateContentResponse> {
       if (signature === undefined) return;
       if (sameRun && (last.part.thoughtSignature === undefined || last.part.thoughtSignature === signature)) {
         setOwn(last.part, "thoughtSignature", signature);
-        this.trace?.value(at, ["candidates", state, "content", "parts", last]);
+        this.trace?.value(["candidates", position, "content", "parts", at], ["candidates", state, "content", "parts", last]);
         return;
       }
       const kept = new PartState(this.keep(part), true);
       state.parts.push(kept);
-      this.trace?.value(at, ["candidates", state, "content", "parts", kept]);
+      this.trace?.value(["candidates", position, "content", "parts", at], ["candidates", state, "content", "parts", kept]);
       return;
     }
     let run: PartState;
@@ -176,8 +175,8 @@ export class GeminiCore extends MergeCore<GenerateContentResponse> {
       run = new PartState(this.keep(part), true);
       state.parts.push(run);
     }
-    this.trace?.value(at, ["candidates", state, "content", "parts", run]);
-    this.trace?.slice([...at, "text"], ["candidates", state, "content", "parts", run, "text"]);
+    this.trace?.value(["candidates", position, "content", "parts", at], ["candidates", state, "content", "parts", run]);
+    this.trace?.slice(["candidates", position, "content", "parts", at, "text"], ["candidates", state, "content", "parts", run, "text"]);
     this.emit?.({ type: thought ? "reasoning-delta" : "text-delta", delta: text, event: this.event, choice: state.index });
   }
 

@@ -57,8 +57,7 @@ export function pushChoice(core: ChatCompletionCore, choice: unknown, position: 
 }
 
 function pushDelta(core: ChatCompletionCore, state: ChoiceState, delta: PlainObject, position: number): void {
-  const at = ["choices", position, "delta"] as const;
-  core.tracer?.value(at, ["choices", state, "message"]);
+  core.tracer?.value(["choices", position, "delta"], ["choices", state, "message"]);
   for (const key in delta) {
     const value = delta[key];
     switch (key) {
@@ -68,14 +67,14 @@ function pushDelta(core: ChatCompletionCore, state: ChoiceState, delta: PlainObj
       case "content":
         if (isText(core, state, key, value)) {
           state.content.push(value);
-          core.tracer?.slice([...at, key], ["choices", state, "message", "content"]);
+          core.tracer?.slice(["choices", position, "delta", key], ["choices", state, "message", "content"]);
           core.emitter?.({ type: "text-delta", choice: state.index, delta: value, event: core.eventNumber });
         }
         break;
       case "refusal":
         if (isText(core, state, key, value)) {
           state.refusal.push(value);
-          core.tracer?.slice([...at, key], ["choices", state, "message", "refusal"]);
+          core.tracer?.slice(["choices", position, "delta", key], ["choices", state, "message", "refusal"]);
           core.emitter?.({ type: "refusal-delta", choice: state.index, delta: value, event: core.eventNumber });
         }
         break;
@@ -89,7 +88,7 @@ function pushDelta(core: ChatCompletionCore, state: ChoiceState, delta: PlainObj
             state.reasoningContent ??= [];
             state.reasoningContent.push(value);
           }
-          core.tracer?.slice([...at, key], ["choices", state, "message", key]);
+          core.tracer?.slice(["choices", position, "delta", key], ["choices", state, "message", key]);
           core.emitter?.({ type: "reasoning-delta", choice: state.index, delta: value, event: core.eventNumber });
         }
         break;

@@ -52,7 +52,18 @@ export class ResponsesCore extends MergeCore<Response> {
       this.report("invalid-event", `an event needs a type string, found ${describeValue(type)}`, { data: event });
       return;
     }
+    // Deltas first: nearly every event is one.
     switch (type) {
+      case "response.output_text.delta":
+        this.delta(event, "content", "content_index", "text", "text-delta");
+        return;
+      case "response.function_call_arguments.delta":
+      case "response.custom_tool_call_input.delta":
+        this.argumentsDelta(event, type.startsWith("response.function") ? "arguments" : "input");
+        return;
+      case "response.reasoning_summary_text.delta":
+        this.delta(event, "summary", "summary_index", "text", "reasoning-delta");
+        return;
       case "response.created":
       case "response.in_progress":
       case "response.queued":
@@ -77,21 +88,11 @@ export class ResponsesCore extends MergeCore<Response> {
       case "response.reasoning_summary_part.done":
         this.part(event, "summary", "summary_index", type.endsWith(".added"));
         return;
-      case "response.output_text.delta":
-        this.delta(event, "content", "content_index", "text", "text-delta");
-        return;
       case "response.refusal.delta":
         this.delta(event, "content", "content_index", "refusal", "refusal-delta");
         return;
       case "response.reasoning_text.delta":
         this.delta(event, "content", "content_index", "text", "reasoning-delta");
-        return;
-      case "response.reasoning_summary_text.delta":
-        this.delta(event, "summary", "summary_index", "text", "reasoning-delta");
-        return;
-      case "response.function_call_arguments.delta":
-      case "response.custom_tool_call_input.delta":
-        this.argumentsDelta(event, type.startsWith("response.function") ? "arguments" : "input");
         return;
       case "response.output_text.done":
       case "response.reasoning_text.done":
@@ -231,13 +232,13 @@ export class ResponsesCore extends MergeCore<Response> {
   }
 
   private argumentsDelta(event: PlainObject, field: string): void {
-    const item = this.item(event);
-    if (item === undefined) return;
-    if (typeof event.delta !== "string") {
-      this.invalid(event, "delta");
+    const index = isIndex(event.output_index) ? event.output_index : -1;
+    const item = this.output[index];
+    if (item === undefined || typeof event.delta !== "string") {
+      this.item(event);
+      if (item !== undefined) this.invalid(event, "delta");
       return;
     }
-    const index = this.outputIndex(event)!;
     this.text(index, item, field).parts.push(event.delta);
     this.trace?.slice(["delta"], ["output", index, field]);
     this.traceItemId(event);
