@@ -1,6 +1,9 @@
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { execFileSync, spawn } from "node:child_process";
+import { once } from "node:events";
+import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
+import { ModuleKind, ScriptTarget, transpileModule } from "typescript";
 import { providerCassettePath } from "@tapedeck/fixtures";
 import { describe, expect, it } from "vitest";
 import { findCassetteFiles, readCassette, writeCassette } from "./node.js";
@@ -22,8 +25,59 @@ describe("readCassette and writeCassette", () => {
     });
   });
 
-  it("keep the old file when the write fails", async () => {
+  it("leave what was there untouched, and no temporary file, when the write fails", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "tapedeck-"));
+    // A directory in the way: the rename over it fails after the temporary file was written.
+    const target = join(directory, "taken.yaml");
+    await mkdir(target);
+    await writeFile(join(target, "keep.txt"), "old");
+    await expect(writeCassette(target, await readCassette(providerCassettePath("novita")))).rejects.toMatchObject({ code: "io", source: target });
+    expect(await readdir(directory)).toEqual(["taken.yaml"]);
+    expect(await readFile(join(target, "keep.txt"), "utf8")).toBe("old");
     await expect(writeCassette("/nonexistent/dir/x.yaml", await readCassette(providerCassettePath("novita")))).rejects.toMatchObject({ code: "io" });
+  });
+
+  it("keep a file's permissions: a 0600 cassette stays 0600", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "tapedeck-"));
+    const target = join(directory, "secret.yaml");
+    await writeFile(target, "old", { mode: 0o600 });
+    await chmod(target, 0o600);
+    await writeCassette(target, await readCassette(providerCassettePath("novita")));
+    expect((await stat(target)).mode & 0o777).toBe(0o600);
+  });
+
+  it("write through a symbolic link to the file it points to, keeping the link", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "tapedeck-"));
+    const real = join(directory, "real.yaml");
+    const link = join(directory, "link.yaml");
+    await writeFile(real, "old");
+    await symlink(real, link);
+    await writeCassette(link, await readCassette(providerCassettePath("novita")));
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readFile(real, "utf8")).toBe(await readFile(providerCassettePath("novita"), "utf8"));
+    expect((await readdir(directory)).sort()).toEqual(["link.yaml", "real.yaml"]);
+  });
+});
+
+describe("writeFileAtomic", () => {
+  it("removes its temporary file when SIGTERM stops the process mid-write", { timeout: 30_000 }, async () => {
+    const directory = await mkdtemp(join(tmpdir(), "tapedeck-signal-"));
+    // The module under test, as JavaScript the child Node (20, no type stripping) can load.
+    const source = await readFile(new URL("./files/write-file-atomic.ts", import.meta.url), "utf8");
+    const module = join(directory, "..", `${basename(directory)}-write-file-atomic.mjs`);
+    await writeFile(module, transpileModule(source, { compilerOptions: { module: ModuleKind.ESNext, target: ScriptTarget.ES2022 } }).outputText);
+    const script = `
+      import { readdirSync } from "node:fs";
+      import { writeFileAtomic } from ${JSON.stringify(module)};
+      const directory = ${JSON.stringify(directory)};
+      writeFileAtomic(directory + "/big.yaml", new Uint8Array(512 * 1024 * 1024));
+      const poll = () => readdirSync(directory).some((name) => name.endsWith(".tmp")) ? process.kill(process.pid, "SIGTERM") : setImmediate(poll);
+      poll();
+    `;
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: "inherit" });
+    const [code, signal] = (await once(child, "exit")) as [number | null, NodeJS.Signals | null];
+    expect({ code, signal }).toEqual({ code: null, signal: "SIGTERM" });
+    expect(await readdir(directory)).toEqual([]);
   });
 });
 
@@ -40,5 +94,13 @@ describe("findCassetteFiles", () => {
       ["cassettes/b.yaml", "b.yaml", join(directory, "cassettes/b.yaml")],
     ]);
     await expect(findCassetteFiles(["missing"], directory)).rejects.toMatchObject({ code: "io", source: "missing" });
+  });
+
+  it("skips a FIFO named like a cassette, which would block a reader forever, and refuses one given by name", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "tapedeck-fifo-"));
+    await writeFile(join(directory, "real.yaml"), "");
+    execFileSync("mkfifo", [join(directory, "pipe.yaml")]);
+    expect((await findCassetteFiles([directory])).map((file) => file.name)).toEqual(["real.yaml"]);
+    await expect(findCassetteFiles([join(directory, "pipe.yaml")])).rejects.toMatchObject({ code: "io", message: expect.stringContaining("not a regular file") });
   });
 });

@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
-import { readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join, relative, resolve, sep } from "node:path";
 import { CassetteError } from "./errors.js";
+import { writeFileAtomic } from "./files/write-file-atomic.js";
 import type { Cassette } from "./model/cassette.js";
 import { type ParseCassetteOptions, parseCassette } from "./read/parse-cassette.js";
 import { type SerializeCassetteOptions, serializeCassette } from "./write/serialize-cassette.js";
@@ -27,8 +27,9 @@ export async function readCassette(path: string, options: ParseCassetteOptions =
 }
 
 /**
- * Writes a cassette file atomically: to a temporary file beside it, then renamed
- * over the target, so a reader never sees half a cassette.
+ * Writes a cassette file atomically (see {@link writeFileAtomic}): a reader
+ * never sees half a cassette, a symbolic link stays a link, a 0600 file stays
+ * 0600, and no temporary file is left behind.
  *
  * @example
  * ```ts
@@ -38,17 +39,15 @@ export async function readCassette(path: string, options: ParseCassetteOptions =
  */
 export async function writeCassette(path: string, cassette: Cassette, options: SerializeCassetteOptions = {}): Promise<void> {
   const text = serializeCassette(cassette, options);
-  const temporary = `${path}.${randomBytes(6).toString("hex")}.tmp`;
   try {
-    await writeFile(temporary, text, "utf8");
-    await rename(temporary, path);
+    await writeFileAtomic(path, text);
   } catch (cause) {
-    await rm(temporary, { force: true });
     throw new CassetteError("io", `cannot write the file: ${(cause as Error).message}`, { source: path }, { cause });
   }
 }
 
 export type { Cassette } from "./model/cassette.js";
+export { type WriteFileAtomicOptions, writeFileAtomic } from "./files/write-file-atomic.js";
 
 /** A cassette file found by {@link findCassetteFiles}. */
 export interface FoundCassette {
@@ -62,8 +61,10 @@ export interface FoundCassette {
 
 /**
  * Expands file and directory arguments into cassette files: a directory gives
- * every `.yaml`/`.yml` file below it, sorted by path; a file is taken as given.
- * A path that does not exist is a `CassetteError` (`io`).
+ * every `.yaml`/`.yml` regular file below it (or link to one), sorted by path,
+ * skipping FIFOs, sockets and devices, which could block a reader forever; a
+ * file is taken as given. A path that does not exist, or names something other
+ * than a directory or regular file, is a `CassetteError` (`io`).
  *
  * @example
  * ```ts
@@ -78,6 +79,7 @@ export async function findCassetteFiles(paths: readonly string[], cwd: string = 
     const info = await stat(absolute).catch(() => undefined);
     if (info === undefined) throw new CassetteError("io", "no such file or directory", { source: path });
     if (!info.isDirectory()) {
+      if (!info.isFile()) throw new CassetteError("io", "not a regular file (a FIFO, socket or device is never read)", { source: path });
       found.push({ path, absolute, name: basename(absolute) });
       continue;
     }
@@ -95,7 +97,7 @@ async function listYaml(directory: string): Promise<string[]> {
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const path = join(directory, entry.name);
     if (entry.isDirectory()) files.push(...(await listYaml(path)));
-    else if (/\.ya?ml$/.test(entry.name)) files.push(path);
+    else if (/\.ya?ml$/.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await stat(path).catch(() => undefined))?.isFile()))) files.push(path);
   }
   return files;
 }
