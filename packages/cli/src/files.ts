@@ -1,5 +1,6 @@
 import { CassetteError } from "@tapedeck/cassette";
 import { findCassetteFiles } from "@tapedeck/cassette/node";
+import { UsageError } from "./errors.js";
 
 /**
  * Expands file and directory arguments into cassette file paths, as the user
@@ -14,7 +15,8 @@ export async function expandCassettePaths(paths: readonly string[], cwd: string)
   }
 }
 
-/** A mistake in how the command was called: printed with the usage, exit code 2. */
-export class UsageError extends Error {
-  override readonly name = "UsageError";
+/** At least one path, or a usage error. */
+export function requirePaths(paths: readonly string[]): readonly string[] {
+  if (paths.length === 0) throw new UsageError("give at least one cassette file or directory");
+  return paths;
 }

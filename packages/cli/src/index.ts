@@ -1,3 +1,2 @@
-export { type InteractionSummary, summarizeInteraction } from "./commands/inspect.js";
 export type { CommandIo } from "./io.js";
-export { main } from "./main.js";
+export { main, version } from "./main.js";

@@ -1,8 +1,11 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { readFileSync } from "node:fs";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cassettesDirectory, listCassettes, providerCassettePath, syntheticCassettePath } from "@tapedeck/fixtures";
+import { fileURLToPath } from "node:url";
+import { cassettesDirectory, listCassettes, providerCassettePath, syntheticCassettePath, syntheticDirectory } from "@tapedeck/fixtures";
 import { describe, expect, it } from "vitest";
 import { main } from "./main.js";
 
@@ -21,12 +24,15 @@ describe("tapedeck inspect", () => {
   it("shows each recorded interaction with its status, duration, events, provider and model", async () => {
     const { code, stdout } = await run(["inspect", providerCassettePath("novita")]);
     expect(code).toBe(0);
-    expect(stdout).toContain("go-yaml, layout B, 2 interactions");
+    expect(stdout).toContain("go-yaml, layout B, 2 interactions with openrouter.ai");
     const rows = stdout.split("\n").filter((line) => /^ {2}\d/.test(line));
     expect(rows).toHaveLength(2);
-    // Values read off the recording: 1.989344792s and 1.719441167s to headers, 29 and 30 JSON events before [DONE].
-    expect(rows[0]).toMatch(/^ {2}0 +POST +https:\/\/openrouter\.ai\/api\/v1\/chat\/completions +200 OK +1\.989s +29 +Novita +moonshotai\/kimi-k2-0905$/);
-    expect(rows[1]).toMatch(/1\.719s +30 +Novita/);
+    // Values read off the recording: 1.989344792s and 1.719441167s to headers, 29 and 30 JSON events before [DONE],
+    // the tool calls of the first turn, the usage of each, the host OpenRouter names.
+    expect(rows[0]).toMatch(
+      /^ {2}0 +POST \/api\/v1\/chat\/completions +200 OK +1\.989s +29 +openai-chat +moonshotai\/kimi-k2-0905 +0 chars +add, multiply +tool_calls +154\/40 +Novita$/,
+    );
+    expect(rows[1]).toMatch(/^ {2}1 .* 1\.719s +30 +openai-chat +moonshotai\/kimi-k2-0905 +72 chars +- +stop +224\/28 +Novita$/);
   });
 
   it("walks a directory and reports the Chutes turn that BaseTen served", async () => {
@@ -75,16 +81,6 @@ describe("a file that cannot be read", () => {
     const result = await run(["roundtrip", "missing.yaml"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^missing\.yaml:1:1: io: cannot read the file: ENOENT/);
-  });
-});
-
-describe("usage", () => {
-  it("exits 2 with the usage for an unknown command or a missing path", async () => {
-    expect((await run(["frobnicate"])).code).toBe(2);
-    const missing = await run(["inspect"]);
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain("give at least one cassette file or directory");
-    expect((await run(["check", "/nonexistent"])).stderr).toContain("/nonexistent: no such file or directory");
   });
 });
 
@@ -142,22 +138,107 @@ describe("tapedeck merge", () => {
 });
 
 describe("tapedeck codegen", () => {
-  it("writes types and validators, and --check tells stale files and the command to run", { timeout: 60_000 }, async () => {
+  it("writes a module per dialect, and --check names the stale files and the command to run", { timeout: 60_000 }, async () => {
     const directory = await mkdtemp(join(tmpdir(), "tapedeck-codegen-"));
-    const written = await run(["codegen", cassettesDirectory, "--out", "generated"], directory);
+    await cp(cassettesDirectory, join(directory, "recordings"), { recursive: true });
+    await cp(syntheticDirectory, join(directory, "synthetic"), { recursive: true });
+    const written = await run(["codegen", "recordings", "synthetic", "--out", "generated"], directory);
     expect(written.code).toBe(0);
-    expect(written.stderr).toMatch(/wrote generated from 5 cassettes \(327 chunks, 10 requests\)/);
-    expect((await run(["codegen", cassettesDirectory, "--out=generated", "--check"], directory)).code).toBe(0);
-    await writeFile(join(directory, "generated", "types.ts"), "// edited by hand\n");
-    const stale = await run(["codegen", "--check", cassettesDirectory, "--out", "generated"], directory);
+    // Counts read off the fixtures: 327 chunks in the five recordings; the synthetic Anthropic streams hold 122 events.
+    expect(written.stderr).toContain("wrote generated from 13 cassettes");
+    expect(written.stderr).toContain("openai-chat: 327 events, 10 requests");
+    expect(written.stderr).toContain("anthropic: 122 events, 6 requests");
+    expect((await readdir(join(directory, "generated"))).sort()).toEqual(["anthropic", "bedrock-converse", "gemini", "index.ts", "openai-chat", "openai-responses", "validators.ts"]);
+    expect((await run(["codegen", "recordings", "synthetic", "--out=generated", "--check"], directory)).code).toBe(0);
+    await writeFile(join(directory, "generated", "anthropic", "types.ts"), "// edited by hand\n");
+    const stale = await run(["codegen", "--check", "recordings", "synthetic", "--out", "generated"], directory);
     expect(stale.code).toBe(1);
-    expect(stale.stdout).toBe("generated/types.ts: stale: differs from what the cassettes generate\nRun `pnpm codegen` to regenerate them, and commit the result.\n");
+    expect(stale.stdout).toBe(
+      "generated/anthropic/types.ts: stale: differs from what the cassettes generate\nRun `tapedeck codegen recordings synthetic --out generated` to regenerate them, and commit the result.\n",
+    );
+  });
+
+  it("reads its cassettes and output folder from package.json, relative to it", { timeout: 60_000 }, async () => {
+    const directory = await mkdtemp(join(tmpdir(), "tapedeck-codegen-config-"));
+    await cp(syntheticCassettePath("gemini_api"), join(directory, "cassettes", "gemini.yaml"), { recursive: true });
+    await writeFile(join(directory, "package.json"), JSON.stringify({ name: "app", tapedeck: { codegen: { cassettes: ["cassettes"], out: "src/generated" } } }));
+    await mkdir(join(directory, "src"));
+    const result = await run(["codegen"], join(directory, "src"));
+    expect(result.code).toBe(0);
+    expect(await readdir(join(directory, "src", "generated", "gemini"))).toEqual(["types.ts", "validators.ts"]);
+    expect(await readFile(join(directory, "src", "generated", "gemini", "types.ts"), "utf8")).toContain("Regenerate with `tapedeck codegen`.");
+  });
+
+  it("never guesses a folder: without --out or a package.json setting it exits 2 and says what to add", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "tapedeck-codegen-none-"));
+    await writeFile(join(directory, "package.json"), JSON.stringify({ name: "app" }));
+    const result = await run(["codegen"], directory);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('"tapedeck": { "codegen": { "cassettes": [...], "out": "..." } }');
+    expect(result.stderr).toContain("Usage: tapedeck codegen");
   });
 
   it("says when --out has no value", async () => {
     const result = await run(["codegen", "--out"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("--out needs a value");
+    expect(result.stderr).toMatch(/^tapedeck: codegen: Option '--out <value>' argument missing/);
+  });
+});
+
+describe("command-line manners", () => {
+  it("prints the version with --version and -v", async () => {
+    const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+    expect(await run(["--version"])).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+    expect((await run(["-v"])).stdout).toBe(`${version}\n`);
+  });
+
+  it("prints each command's own help with --help, and the command list without arguments", async () => {
+    const help = await run(["merge", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: tapedeck merge <file>/);
+    expect(help.stdout).toContain("--dialect <name>");
+    const list = await run([]);
+    expect(list.stdout).toMatch(/^Usage: tapedeck <command>/);
+    for (const command of ["inspect", "check", "roundtrip", "merge", "serve", "codegen"]) expect(list.stdout).toMatch(new RegExp(`^ {2}${command} `, "m"));
+  });
+
+  it("rejects an unknown option, naming it, with exit 2 and the command's usage", async () => {
+    const result = await run(["inspect", "--jsno", cassettesDirectory]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^tapedeck: inspect: Unknown option '--jsno'/);
+    expect(result.stderr).toContain("Usage: tapedeck inspect");
+    expect(result.stdout).toBe("");
+  });
+
+  it("exits 2 with the usage for an unknown command or a missing path", async () => {
+    const unknown = await run(["frobnicate"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^tapedeck: unknown command "frobnicate"/);
+    const missing = await run(["inspect"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("give at least one cassette file or directory");
+    expect((await run(["check", "/nonexistent"])).stderr).toContain("/nonexistent: no such file or directory");
+  });
+
+  it("prints one line, never a stack, for a typed error", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "tapedeck-typed-"));
+    await writeFile(join(directory, "bad.yaml"), "---\nversion: 2\ninteractions: [\n");
+    const result = await run(["merge", "bad.yaml"], directory);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toMatch(/^bad\.yaml:\d+:\d+: invalid-yaml: /);
+  });
+
+  it("stops quietly, exit 0, when the reader of its output goes away (| head)", { timeout: 30_000 }, async () => {
+    const child = spawn(process.execPath, [fileURLToPath(new URL("../bin/tapedeck.js", import.meta.url)), "inspect", "--json", ...Array.from({ length: 100 }, () => cassettesDirectory)], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    await once(child.stdout, "data");
+    child.stdout.destroy();
+    const [code] = (await once(child, "exit")) as [number | null];
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
   });
 });
 

@@ -1,36 +1,28 @@
-import { CassetteError } from "@tapedeck/cassette";
-import { parseArguments } from "./arguments.js";
-import { check } from "./commands/check.js";
-import { codegen } from "./commands/codegen.js";
-import { inspect } from "./commands/inspect.js";
-import { merge } from "./commands/merge.js";
-import { roundtrip } from "./commands/roundtrip.js";
-import { serve } from "./commands/serve.js";
-import { UsageError } from "./files.js";
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { commands } from "./commands.js";
+import { typedErrorLine, UsageError } from "./errors.js";
 import type { CommandIo } from "./io.js";
 
 const usage = `Usage: tapedeck <command> [options]
 
 Commands:
-  inspect <file|dir>... [--json]   interactions, status, duration, events, providers and models
-  check <file|dir>...              exit 0 if every file is a valid cassette, else one
-                                   path:line:column: code: message line per problem
-  roundtrip <file>                 parse and write back through the model, to stdout
-  merge <file> [--events]          each event-stream interaction merged into a whole
-                                   completion with diagnostics (JSON); --events: the
-                                   codec events, one JSON object per line
-  serve <file|dir>... [--port n] [--latency recorded|ms]
-                                   a replay server on 127.0.0.1 (point OPENAI_BASE_URL at it)
-  codegen [paths...] [--out dir] [--check]
-                                   generate chunk and request types and validators
-                                   (default: fixtures/cassettes into packages/chunk-types/src/generated);
-                                   --check: exit 1 when the files on disk are stale
-  help                             this text
+${commands.map((command) => `  ${command.name.padEnd(10)} ${command.summary}`).join("\n")}
+
+Run "tapedeck <command> --help" for a command's options.
+  --version, -v   the version
+  --help, -h      this text
 `;
+
+/** The version of @tapedeck/cli, read from its package.json. */
+export function version(): string {
+  return (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+}
 
 /**
  * Runs the `tapedeck` command line and returns its exit code: 0 success, 1 a
- * problem with the input, 2 a usage error.
+ * problem with the input, 2 a usage error. Each command's code is loaded only
+ * when it runs.
  *
  * @example
  * ```ts
@@ -39,45 +31,38 @@ Commands:
  * ```
  */
 export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
-  const [command, ...rest] = argv;
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
+    io.stdout.write(usage);
+    return 0;
+  }
+  if (name === "--version" || name === "-v") {
+    io.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  const command = commands.find((item) => item.name === name);
   try {
-    const { paths, flags, values } = parseArguments(rest);
-    switch (command) {
-      case "inspect":
-        return await inspect(requirePaths(paths), io, { json: flags.has("--json") });
-      case "check":
-        return await check(requirePaths(paths), io);
-      case "roundtrip":
-        return await roundtrip(paths, io);
-      case "merge":
-        return await merge(paths, io, { events: flags.has("--events"), strict: flags.has("--strict"), dialect: values.get("--dialect") });
-      case "serve":
-        return await serve(requirePaths(paths), io, { port: values.get("--port"), latency: values.get("--latency"), signal: io.signal });
-      case "codegen":
-        return await codegen(paths, io, { out: values.get("--out"), check: flags.has("--check") });
-      case undefined:
-      case "help":
-      case "--help":
-      case "-h":
-        io.stdout.write(usage);
-        return 0;
-      default:
-        throw new UsageError(`unknown command "${command}"`);
+    if (command === undefined) throw new UsageError(name.startsWith("-") ? `unknown option "${name}"` : `unknown command "${name}"`);
+    let parsed: ReturnType<typeof parseArgs>;
+    try {
+      parsed = parseArgs({ args: [...rest], options: { ...command.options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    } catch (error) {
+      throw new UsageError(`${command.name}: ${(error as Error).message.replace(/\. To specify a positional argument.*$/s, "")}`);
     }
+    if (parsed.values.help) {
+      io.stdout.write(`${command.help}\n`);
+      return 0;
+    }
+    const { run } = await command.load();
+    return await run({ positionals: parsed.positionals, values: parsed.values as Record<string, string | boolean | undefined> }, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`tapedeck: ${error.message}\n\n${usage}`);
+      io.stderr.write(`tapedeck: ${error.message}\n\n${command === undefined ? usage : `${command.help}\n`}`);
       return 2;
     }
-    if (error instanceof CassetteError) {
-      io.stderr.write(`${error.format()}\n`);
-      return 1;
-    }
-    throw error;
+    const line = typedErrorLine(error);
+    if (line === undefined) throw error;
+    io.stderr.write(`${line}\n`);
+    return 1;
   }
-}
-
-function requirePaths(paths: string[]): string[] {
-  if (paths.length === 0) throw new UsageError("give at least one cassette file or directory");
-  return paths;
 }

@@ -1,56 +1,88 @@
 import { bodyText } from "@tapedeck/cassette";
 import { findCassetteFiles, readCassette } from "@tapedeck/cassette/node";
-import { streamFraming, streamPayloads } from "@tapedeck/codec";
+import { type DialectName, detectDialect, dialectNames, streamFraming, streamPayloads } from "@tapedeck/codec";
+import { dialectNaming } from "./dialect-naming.js";
 
-/** The JSON samples one cassette gave. */
-export interface CassetteSamples {
-  /** The cassette's path relative to the file or directory it was found through (stable across machines). */
-  name: string;
-  /** Chunk payloads (`data:` JSON of event-stream responses), by interaction and event number. */
-  chunks: string[];
-  /** JSON request bodies, by interaction. */
+/** What the cassettes hold of one dialect. */
+export interface DialectSamples {
+  dialect: DialectName;
+  /** How many cassettes have at least one stream of this dialect. */
+  cassettes: number;
+  streams: number;
+  /** Event payloads (JSON text) by event type, each in cassette, interaction and event order. */
+  events: Map<string, string[]>;
+  /** The JSON request bodies of those streams. */
   requests: string[];
+}
+
+/** Everything collected, and what could not be used (counted, never dropped in silence). */
+export interface CollectedSamples {
+  cassettes: number;
+  dialects: DialectSamples[];
+  /** Streams no dialect fits. */
+  unknownStreams: number;
+  /** Event payloads that are not JSON objects, or carry no event type. */
+  unusablePayloads: number;
 }
 
 /**
  * Reads cassettes (files, or directories searched for `.yaml`/`.yml`) and
- * collects every chat-completion chunk payload and every JSON request body,
- * sorted by cassette path, interaction and event number.
+ * groups what their streams sent by dialect (as the codec detects it) and by
+ * event type (`type` in Anthropic and Responses events, `:event-type` in
+ * Bedrock's), with the JSON request bodies of each dialect. Deterministic:
+ * cassettes are read in path order, whatever the order of the arguments.
  *
  * @example
  * ```ts
- * const samples = await collectSamples(["fixtures"]);
- * samples.map((cassette) => [cassette.name, cassette.chunks.length]);
+ * const { dialects } = await collectSamples(["fixtures"]);
+ * dialects.map((samples) => [samples.dialect, [...samples.events.keys()]]);
  * ```
  */
-export async function collectSamples(paths: readonly string[]): Promise<CassetteSamples[]> {
+export async function collectSamples(paths: readonly string[]): Promise<CollectedSamples> {
   const found = await findCassetteFiles(paths);
   found.sort((left, right) => compare(left.name, right.name) || compare(left.absolute, right.absolute));
-  const result: CassetteSamples[] = [];
-  for (const { name, absolute } of found) {
+  const byDialect = new Map<DialectName, DialectSamples>();
+  const collected: CollectedSamples = { cassettes: found.length, dialects: [], unknownStreams: 0, unusablePayloads: 0 };
+  for (const { absolute } of found) {
     const cassette = await readCassette(absolute);
-    const samples: CassetteSamples = { name, chunks: [], requests: [] };
+    const seen = new Set<DialectName>();
     for (const interaction of cassette.interactions) {
+      const detected = detectDialect(interaction);
+      if (detected === undefined) {
+        if (streamFraming(interaction.response) !== undefined) collected.unknownStreams += 1;
+        continue;
+      }
+      const { dialect, framing } = detected;
+      let samples = byDialect.get(dialect);
+      if (samples === undefined) byDialect.set(dialect, (samples = { dialect, cassettes: 0, streams: 0, events: new Map(), requests: [] }));
+      if (!seen.has(dialect)) samples.cassettes += 1;
+      seen.add(dialect);
+      samples.streams += 1;
       const request = bodyText(interaction.request.body);
-      if (isJsonObject(request)) samples.requests.push(request);
-      const framing = streamFraming(interaction.response);
-      if (framing === undefined) continue;
+      if (jsonObject(request) !== undefined) samples.requests.push(request);
       for (const payload of streamPayloads(interaction.response.body ?? "", { framing })) {
-        if (isJsonObject(payload.data)) samples.chunks.push(payload.data);
+        const json = jsonObject(payload.data);
+        const type = json === undefined ? undefined : dialectNaming[dialect].eventType(json, payload.type);
+        if (type === undefined) {
+          collected.unusablePayloads += 1;
+          continue;
+        }
+        const list = samples.events.get(type);
+        if (list === undefined) samples.events.set(type, [payload.data]);
+        else list.push(payload.data);
       }
     }
-    result.push(samples);
   }
-  return result;
+  collected.dialects = dialectNames.flatMap((name) => byDialect.get(name) ?? []);
+  return collected;
 }
 
-function isJsonObject(text: string): boolean {
-  if (!text.trimStart().startsWith("{")) return false;
+function jsonObject(text: string): Record<string, unknown> | undefined {
+  if (!text.trimStart().startsWith("{")) return undefined;
   try {
-    JSON.parse(text);
-    return true;
+    return JSON.parse(text) as Record<string, unknown>;
   } catch {
-    return false;
+    return undefined;
   }
 }
 

@@ -1,9 +1,2 @@
-export { type CassetteSamples, collectSamples } from "./collect-samples.js";
-export {
-  type ChunkTypesOptions,
-  type ChunkTypesOutput,
-  checkChunkTypes,
-  generateChunkTypes,
-  generatedFileNames,
-  renderChunkTypes,
-} from "./generate-chunk-types.js";
+export { type CollectedSamples, collectSamples, type DialectSamples } from "./collect-samples.js";
+export { type CodegenSummary, checkTypes, type GeneratedTypes, type GenerateTypesOptions, generateTypes, writeTypes } from "./generate-types.js";

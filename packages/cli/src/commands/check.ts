@@ -1,15 +1,16 @@
 import { resolve } from "node:path";
-import { readCassette } from "@tapedeck/cassette/node";
 import { CassetteError } from "@tapedeck/cassette";
-import { expandCassettePaths } from "../files.js";
+import { readCassette } from "@tapedeck/cassette/node";
+import type { CommandInput } from "../commands.js";
+import { expandCassettePaths, requirePaths } from "../files.js";
 import type { CommandIo } from "../io.js";
 
 /**
  * `tapedeck check <file|dir>...`: exit 0 when every file is a valid cassette,
  * else one `path:line:column: code: message` line per problem and exit 1.
  */
-export async function check(paths: readonly string[], io: CommandIo): Promise<number> {
-  const files = await expandCassettePaths(paths, io.cwd);
+export async function run({ positionals }: CommandInput, io: CommandIo): Promise<number> {
+  const files = await expandCassettePaths(requirePaths(positionals), io.cwd);
   let problems = 0;
   for (const file of files) {
     try {

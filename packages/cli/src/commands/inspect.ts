@@ -1,56 +1,78 @@
 import { resolve } from "node:path";
-import { readCassette } from "@tapedeck/cassette/node";
 import { bodyText, type Cassette, durationToMilliseconds, type Interaction, layoutName } from "@tapedeck/cassette";
-import { streamFraming, streamPayloads } from "@tapedeck/codec";
-import { expandCassettePaths } from "../files.js";
+import { type DialectName, dialects, mergeInteraction, streamFraming, streamPayloads } from "@tapedeck/codec";
+import { readCassette } from "@tapedeck/cassette/node";
+import type { CommandInput } from "../commands.js";
+import { expandCassettePaths, requirePaths } from "../files.js";
 import type { CommandIo } from "../io.js";
 import { renderTable } from "../table.js";
 
 /** What `inspect` tells of one interaction. */
-export interface InteractionSummary {
+interface InteractionSummary {
   id: number;
   method: string;
   url: string;
   status: string;
   durationMilliseconds: number;
-  /** Events with data, `[DONE]` included; `undefined` for a body that is not an event stream. */
+  /** Events with data; `undefined` for a response that is not a stream. */
   events: number | undefined;
+  /** The stream's dialect; `null` when no dialect fits, `undefined` when the response is not a stream. */
+  dialect: DialectName | null | undefined;
+  /** The merged answer, normalized: what a user acts on. */
+  answer?: { textLength: number; toolCalls: string[]; finishReason: string | null; inputTokens?: number; outputTokens?: number; model?: string };
+  /** Hosts named in the stream (OpenRouter's `provider` field). */
   providers: string[];
-  models: string[];
+  diagnostics: number;
 }
 
-/** Summarizes an interaction: request line, status, time to headers, events, providers and models seen. */
-export function summarizeInteraction(interaction: Interaction): InteractionSummary {
+function summarize(interaction: Interaction): InteractionSummary {
   const { request, response } = interaction;
-  const providers = new Set<string>();
-  const models = new Set<string>();
-  const note = (value: unknown) => {
-    if (value === null || typeof value !== "object") return;
-    const { provider, model } = value as { provider?: unknown; model?: unknown };
-    if (typeof provider === "string") providers.add(provider);
-    if (typeof model === "string") models.add(model);
-  };
-  let events: number | undefined;
   const framing = streamFraming(response);
-  if (framing !== undefined) {
-    events = 0;
-    for (const payload of streamPayloads(response.body ?? "", { framing })) {
-      events += 1;
-      note(tryJson(payload.data));
-    }
-  } else {
-    note(tryJson(bodyText(response.body)));
-  }
-  return {
+  const providers = new Set<string>();
+  const summary: InteractionSummary = {
     id: interaction.id,
     method: request.method,
     url: request.url,
     status: response.status || String(response.code),
     durationMilliseconds: response.duration === undefined ? 0 : durationToMilliseconds(response.duration),
-    events,
-    providers: [...providers],
-    models: [...models],
+    events: undefined,
+    dialect: undefined,
+    providers: [],
+    diagnostics: 0,
   };
+  if (framing === undefined) {
+    const provider = providerOf(tryJson(bodyText(response.body)));
+    if (provider !== undefined) summary.providers = [provider];
+    return summary;
+  }
+  const payloads = streamPayloads(response.body ?? "", { framing });
+  summary.events = payloads.length;
+  for (const payload of payloads) {
+    const provider = providerOf(tryJson(payload.data));
+    if (provider !== undefined) providers.add(provider);
+  }
+  summary.providers = [...providers];
+  const result = mergeInteraction(interaction);
+  summary.dialect = result.dialect ?? null;
+  summary.diagnostics = result.diagnostics.length;
+  if (result.dialect !== undefined) {
+    const normalized = dialects[result.dialect].normalize(result.merged);
+    summary.answer = {
+      textLength: [...normalized.text].length,
+      toolCalls: normalized.toolCalls.map((call) => call.name),
+      finishReason: normalized.finishReason,
+      ...(normalized.usage?.inputTokens === undefined ? {} : { inputTokens: normalized.usage.inputTokens }),
+      ...(normalized.usage?.outputTokens === undefined ? {} : { outputTokens: normalized.usage.outputTokens }),
+      ...(normalized.model === undefined ? {} : { model: normalized.model }),
+    };
+  }
+  return summary;
+}
+
+function providerOf(value: unknown): string | undefined {
+  if (value === null || typeof value !== "object") return undefined;
+  const { provider } = value as { provider?: unknown };
+  return typeof provider === "string" ? provider : undefined;
 }
 
 function tryJson(text: string): unknown {
@@ -64,40 +86,68 @@ function tryJson(text: string): unknown {
 function describeLayout(cassette: Cassette): string {
   const name = layoutName(cassette.layout);
   const { writer, indent, compactSequences } = cassette.layout;
-  return name === undefined
-    ? `${writer}, indent ${indent}${compactSequences ? ", compact sequences" : ""}`
-    : name === "goccy"
-      ? "goccy/go-yaml"
-      : `go-yaml, layout ${name}`;
+  if (name === undefined) return `${writer}, indent ${indent}${compactSequences ? ", compact sequences" : ""}`;
+  return name === "goccy" ? "goccy/go-yaml" : `go-yaml, layout ${name}`;
+}
+
+const dash = "-";
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return "";
+  }
+}
+
+/** Bedrock and Vertex name the model in the path (`/model/<id>/converse-stream`, `/models/<id>:streamGenerateContent`). */
+function modelInPath(url: string): string | undefined {
+  const match = /\/models?\/([^/:]+)/.exec(url);
+  return match === null ? undefined : decodeURIComponent(match[1]!);
+}
+
+/** The URL's path without host or query; a long one keeps its last segment, where the API's method is. */
+function shortPath(url: string): string {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return url;
+  }
+  return path.length <= 32 ? path : `…/${path.slice(path.lastIndexOf("/") + 1)}`;
 }
 
 /** `tapedeck inspect <file|dir>... [--json]`: a table per cassette. */
-export async function inspect(paths: readonly string[], io: CommandIo, options: { json?: boolean } = {}): Promise<number> {
-  const files = await expandCassettePaths(paths, io.cwd);
+export async function run({ positionals, values }: CommandInput, io: CommandIo): Promise<number> {
+  const files = await expandCassettePaths(requirePaths(positionals), io.cwd);
   const reports = [];
   for (const file of files) {
     const cassette = await readCassette(resolve(io.cwd, file), { source: file });
-    const interactions = cassette.interactions.map(summarizeInteraction);
-    reports.push({ file, layout: describeLayout(cassette), interactions });
+    reports.push({ file, layout: describeLayout(cassette), interactions: cassette.interactions.map(summarize) });
   }
-  if (options.json) {
+  if (values.json) {
     io.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
     return 0;
   }
   for (const { file, layout, interactions } of reports) {
-    io.stdout.write(`${file}  (${layout}, ${interactions.length} interaction${interactions.length === 1 ? "" : "s"})\n`);
+    const hosts = [...new Set(interactions.map((summary) => hostOf(summary.url)))].join(", ");
+    io.stdout.write(`${file}  (${layout}, ${interactions.length} interaction${interactions.length === 1 ? "" : "s"}${hosts === "" ? "" : ` with ${hosts}`})\n`);
     io.stdout.write(
       renderTable(
-        ["#", "method", "url", "status", "duration", "events", "providers", "models"],
+        ["#", "request", "status", "to headers", "events", "dialect", "model", "text", "tool calls", "finish", "tokens in/out", "served by"],
         interactions.map((summary) => [
           String(summary.id),
-          summary.method,
-          summary.url,
+          `${summary.method} ${shortPath(summary.url)}`,
           summary.status,
           `${(summary.durationMilliseconds / 1000).toFixed(3)}s`,
-          summary.events === undefined ? "-" : String(summary.events),
-          summary.providers.join(", ") || "-",
-          summary.models.join(", ") || "-",
+          summary.events === undefined ? dash : String(summary.events),
+          summary.dialect === undefined ? dash : (summary.dialect ?? "unknown"),
+          summary.answer?.model ?? modelInPath(summary.url) ?? dash,
+          summary.answer === undefined ? dash : `${summary.answer.textLength} chars`,
+          summary.answer?.toolCalls.join(", ") || dash,
+          summary.answer?.finishReason ?? dash,
+          summary.answer === undefined ? dash : `${summary.answer.inputTokens ?? "?"}/${summary.answer.outputTokens ?? "?"}`,
+          summary.providers.join(", ") || dash,
         ]),
       ),
     );

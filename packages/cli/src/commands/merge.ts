@@ -1,18 +1,9 @@
 import { resolve } from "node:path";
 import { readCassette } from "@tapedeck/cassette/node";
 import { type CodecEvent, type DialectName, dialectNames, mergeInteraction, streamFraming } from "@tapedeck/codec";
-import { UsageError } from "../files.js";
+import type { CommandInput } from "../commands.js";
+import { UsageError } from "../errors.js";
 import type { CommandIo } from "../io.js";
-
-/** Options of `tapedeck merge`. */
-export interface MergeCommandOptions {
-  /** Print the codec events, one JSON object per line, instead of the merges. */
-  events?: boolean;
-  /** Exit 1 when any interaction has a diagnostic. */
-  strict?: boolean;
-  /** Merge as this dialect instead of detecting one. */
-  dialect?: string;
-}
 
 /**
  * `tapedeck merge <file>`: one JSON element per streamed interaction:
@@ -20,7 +11,8 @@ export interface MergeCommandOptions {
  * (`completion` repeats `merged` for chat streams). A stream no dialect fits
  * says so (`dialect: null`, an `unknown-dialect` diagnostic).
  */
-export async function merge(paths: readonly string[], io: CommandIo, options: MergeCommandOptions = {}): Promise<number> {
+export async function run({ positionals: paths, values }: CommandInput, io: CommandIo): Promise<number> {
+  const options = { events: values.events === true, strict: values.strict === true, dialect: values.dialect as string | undefined };
   if (paths.length !== 1) throw new UsageError("merge takes exactly one cassette file");
   if (options.dialect !== undefined && !dialectNames.includes(options.dialect as DialectName)) {
     throw new UsageError(`--dialect must be one of ${dialectNames.join(", ")}, not "${options.dialect}"`);

@@ -1,19 +1,19 @@
+import { resolve } from "node:path";
 import { readCassette } from "@tapedeck/cassette/node";
 import { startReplayServer } from "@tapedeck/replay/node";
-import { expandCassettePaths, UsageError } from "../files.js";
+import type { CommandInput } from "../commands.js";
+import { UsageError } from "../errors.js";
+import { expandCassettePaths, requirePaths } from "../files.js";
 import type { CommandIo } from "../io.js";
 
 /**
  * `tapedeck serve <file|dir>... [--port n] [--latency recorded|ms]`: a replay
  * server on 127.0.0.1 until the process is stopped (or `signal` aborts).
  */
-export async function serve(
-  paths: readonly string[],
-  io: CommandIo,
-  options: { port?: string; latency?: string; signal?: AbortSignal },
-): Promise<number> {
-  const files = await expandCassettePaths(paths, io.cwd);
-  const cassettes = await Promise.all(files.map((file) => readCassette(file)));
+export async function run({ positionals, values }: CommandInput, io: CommandIo): Promise<number> {
+  const options = { port: values.port as string | undefined, latency: values.latency as string | undefined, signal: io.signal };
+  const files = await expandCassettePaths(requirePaths(positionals), io.cwd);
+  const cassettes = await Promise.all(files.map((file) => readCassette(resolve(io.cwd, file), { source: file })));
   const port = options.port === undefined ? 0 : Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${options.port}"`);
   let latency: "recorded" | number | undefined;

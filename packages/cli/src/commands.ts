@@ -1,0 +1,107 @@
+import type { ParseArgsConfig } from "node:util";
+import type { CommandIo } from "./io.js";
+
+/** What a command receives: its positional arguments and option values, already checked. */
+export interface CommandInput {
+  positionals: string[];
+  values: Record<string, string | boolean | undefined>;
+}
+
+/** One `tapedeck` command: its help, its options, and its code, loaded only when it runs. */
+export interface Command {
+  name: string;
+  summary: string;
+  /** The usage line and what follows it in `tapedeck <command> --help`. */
+  help: string;
+  options: NonNullable<ParseArgsConfig["options"]>;
+  load: () => Promise<{ run: (input: CommandInput, io: CommandIo) => Promise<number> }>;
+}
+
+export const commands: readonly Command[] = [
+  {
+    name: "inspect",
+    summary: "interactions, status, time to headers, stream dialect and the merged answer of each",
+    help: `Usage: tapedeck inspect <file|dir>... [--json]
+
+A table per cassette: each interaction's method, URL, status, time to headers,
+events, the stream's dialect, and the merged answer (text length, tool calls,
+finish reason, tokens). Directories are searched for .yaml and .yml files.
+
+Options:
+  --json   the same, as JSON`,
+    options: { json: { type: "boolean" } },
+    load: () => import("./commands/inspect.js"),
+  },
+  {
+    name: "check",
+    summary: "exit 0 if every file is a valid cassette, else one path:line:column line per problem",
+    help: `Usage: tapedeck check <file|dir>...
+
+Reads every cassette and prints one "path:line:column: code: message" line per
+problem. Exit 0 when all are valid, 1 otherwise. Only regular files are read.`,
+    options: {},
+    load: () => import("./commands/check.js"),
+  },
+  {
+    name: "roundtrip",
+    summary: "parse a cassette and write it back through the model, to stdout",
+    help: `Usage: tapedeck roundtrip <file>
+
+Parses the cassette and writes it back as Go would, to stdout: the same bytes
+for any cassette Go wrote.`,
+    options: {},
+    load: () => import("./commands/roundtrip.js"),
+  },
+  {
+    name: "merge",
+    summary: "each streamed interaction merged into the provider's own object (JSON)",
+    help: `Usage: tapedeck merge <file> [--events] [--strict] [--dialect <name>]
+
+One JSON element per streamed interaction:
+  { "interaction", "dialect", "framing", "merged", "complete", "diagnostics", "error"? }
+"merged" is the provider's own non-streaming object (ChatCompletion, Response,
+Message, GenerateContentResponse, the Converse response); chat streams repeat it
+as "completion". A stream no dialect fits has "dialect": null and an
+unknown-dialect diagnostic.
+
+Options:
+  --events           the codec events instead, one JSON object per line
+  --strict           exit 1 when any interaction has a diagnostic
+  --dialect <name>   merge as openai-chat, openai-responses, anthropic, gemini
+                     or bedrock-converse instead of detecting it`,
+    options: { events: { type: "boolean" }, strict: { type: "boolean" }, dialect: { type: "string" } },
+    load: () => import("./commands/merge.js"),
+  },
+  {
+    name: "serve",
+    summary: "a replay server on 127.0.0.1 for clients that take a base URL",
+    help: `Usage: tapedeck serve <file|dir>... [--port <n>] [--latency recorded|<ms>]
+
+Serves the cassettes' interactions on 127.0.0.1 until stopped (Ctrl-C). Point a
+client's base URL at it, e.g. OPENAI_BASE_URL=http://127.0.0.1:<port>/api/v1.
+Paths are read from the current directory.
+
+Options:
+  --port <n>                   the port (default: any free one)
+  --latency recorded|<ms>      wait before each response: the recorded time to
+                               headers, or a number of milliseconds`,
+    options: { port: { type: "string" }, latency: { type: "string" } },
+    load: () => import("./commands/serve.js"),
+  },
+  {
+    name: "codegen",
+    summary: "TypeScript types and zod validators of what providers sent, per dialect",
+    help: `Usage: tapedeck codegen [<cassettes>...] --out <dir> [--check]
+
+Generates TypeScript types and zod validators of the events and request bodies
+the cassettes hold, one module per stream dialect, into <dir>. Without
+arguments, reads "tapedeck": { "codegen": { "cassettes": [...], "out": "..." } }
+from the nearest package.json (paths relative to it). It never guesses a folder.
+
+Options:
+  --out <dir>   where to write the generated files
+  --check       write nothing; exit 1 when the files in <dir> are stale`,
+    options: { out: { type: "string" }, check: { type: "boolean" } },
+    load: () => import("./commands/codegen.js"),
+  },
+];
