@@ -1,22 +1,36 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { cassettesDirectory } from "@tapedeck/fixtures";
+import { join } from "node:path";
+import { cassettesDirectory, syntheticDirectory } from "@tapedeck/fixtures";
 import { defineConfig, type Plugin } from "vite";
 
+/** The fixture folders the viewer offers, by group. */
+const groups: Record<string, string> = { recordings: cassettesDirectory, synthetic: syntheticDirectory };
+
 /**
- * Serves the fixture cassettes at `fixtures/` (a list at `fixtures/index.json`)
- * in `vite` and `vite preview`. They are read when asked for, never bundled, so
- * editing a cassette changes no build output.
+ * Serves the fixture cassettes at `fixtures/<group>/<name>` (a list at
+ * `fixtures/index.json`) in `vite` and `vite preview`. They are read when asked
+ * for, never bundled, so editing a cassette changes no build output.
  */
 function fixtures(): Plugin {
-  const handler = (url: string | undefined, send: (status: number, type: string, body: string) => void): boolean => {
-    const match = /^\/fixtures\/([^/?#]*)/.exec(url ?? "");
+  const list = () =>
+    Object.entries(groups).flatMap(([group, directory]) =>
+      readdirSync(directory)
+        .filter((file) => file.endsWith(".yaml"))
+        .sort()
+        .map((name) => ({ group, name })),
+    );
+  const handler = (url: string | undefined, send: (status: number, type: string, body: string | Buffer) => void): boolean => {
+    const match = /^\/fixtures\/([^?#]*)/.exec(url ?? "");
     if (match === null) return false;
-    const names = readdirSync(cassettesDirectory).filter((file) => file.endsWith(".yaml")).sort();
-    const name = decodeURIComponent(match[1]!);
-    if (name === "index.json") send(200, "application/json", JSON.stringify(names));
-    else if (names.includes(name)) send(200, "text/yaml; charset=utf-8", readFileSync(`${cassettesDirectory}${name}`, "utf8"));
-    else send(404, "text/plain", `no fixture named ${name}`);
+    const path = decodeURIComponent(match[1]!);
+    if (path === "index.json") {
+      send(200, "application/json", JSON.stringify(list()));
+      return true;
+    }
+    const found = list().find(({ group, name }) => `${group}/${name}` === path);
+    if (found === undefined) send(404, "text/plain", `no fixture named ${path}`);
+    else send(200, "text/yaml; charset=utf-8", readFileSync(join(groups[found.group]!, found.name)));
     return true;
   };
   // Returns nothing: a function returned from these hooks would run as a late middleware.

@@ -54,7 +54,10 @@ export async function collectSamples(paths: readonly string[]): Promise<Collecte
       }
       const { dialect, framing } = detected;
       let samples = byDialect.get(dialect);
-      if (samples === undefined) byDialect.set(dialect, (samples = { dialect, cassettes: 0, streams: 0, events: new Map(), requests: [] }));
+      if (samples === undefined) {
+        samples = { dialect, cassettes: 0, streams: 0, events: new Map(), requests: [] };
+        byDialect.set(dialect, samples);
+      }
       if (!seen.has(dialect)) samples.cassettes += 1;
       seen.add(dialect);
       samples.streams += 1;

@@ -70,7 +70,7 @@ describe("generateTypes over a directory of every dialect", () => {
     const messageEvents = ["content_block_delta", "content_block_start", "content_block_stop", "message_delta", "message_start", "message_stop", "ping"];
     const names = ["ContentBlockDeltaEvent", "ContentBlockStartEvent", "ContentBlockStopEvent", "MessageDeltaEvent", "MessageStartEvent", "MessageStopEvent", "PingEvent"];
     expect(unionMembers(anthropic, "MessageStreamEvent")).toEqual(names);
-    names.forEach((name, position) => expect(typeBody(anthropic, name)).toMatch(new RegExp(`^ {4}type: +"${messageEvents[position]}";$`, "m")));
+    for (const [position, name] of names.entries()) expect(typeBody(anthropic, name)).toMatch(new RegExp(`^ {4}type: +"${messageEvents[position]}";$`, "m"));
     expect(files["anthropic/validators.ts"]).toContain('export const MessageStreamEventSchema = z.discriminatedUnion("type", [');
     expect(files["anthropic/validators.ts"]).toContain('"type": z.literal("content_block_delta"),');
 

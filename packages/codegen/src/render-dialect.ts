@@ -82,7 +82,7 @@ function editBlock(source: string, start: string, end: string, edit: (block: str
 /** Pads property names to one column again, as quicktype does, once a property is gone. */
 function alignProperties(lines: string[]): string[] {
   const property = /^( {4})([^:\s]+\??):\s+(.*)$/;
-  const width = Math.max(0, ...lines.map((line) => property.exec(line)?.[2]!.length ?? 0));
+  const width = Math.max(0, ...lines.map((line) => property.exec(line)?.[2]?.length ?? 0));
   return lines.map((line) => line.replace(property, (_match, indent: string, name: string, rest: string) => `${indent}${`${name}:`.padEnd(width + 1)} ${rest}`));
 }
 

@@ -1,116 +1,69 @@
-import { bodyText, type Cassette } from "@tapedeck/cassette";
-import { readCassette } from "@tapedeck/cassette/node";
-import { providerCassettePath, providers } from "@tapedeck/fixtures";
-import { createReplayFetch } from "@tapedeck/replay";
-import OpenAI from "openai";
-import { analyzeInteraction, essentials, type TurnReport } from "../shared/analyze.js";
-import { createStyle, oneLine, renderTable, type Style } from "./table.js";
+import type { NormalizedUsage } from "@tapedeck/codec";
+import { collectDemo, type DemoTurn } from "./collect.js";
+import { createStyle, renderTable, type Style, wrapText } from "./table.js";
 
-/** What the demo found for one turn, with openai-node's verdict. */
-export interface DemoTurn extends TurnReport {
-  openaiNode: { agrees: boolean; detail: string };
+/** Where the demo writes, and how. */
+export interface DemoOptions {
+  stdout: { write(text: string): unknown };
+  color: boolean;
+  /** Terminal width; the table fits it (at least 80 columns are assumed). Default 100. */
+  width?: number;
 }
 
-/**
- * Replays every recorded turn through openai-node (against a replay fetch) and
- * through tapedeck's codec, validates every chunk with the generated validators,
- * and compares the two.
- */
-export async function collectDemo(): Promise<Array<{ provider: string; file: string; turns: DemoTurn[] }>> {
-  const result = [];
-  for (const provider of providers) {
-    const file = providerCassettePath(provider);
-    const cassette = await readCassette(file);
-    result.push({ provider, file: file.split("/").pop()!, turns: await replayTurns(cassette) });
-  }
-  return result;
-}
-
-async function replayTurns(cassette: Cassette): Promise<DemoTurn[]> {
-  const client = new OpenAI({ apiKey: "replay", baseURL: "https://openrouter.ai/api/v1", fetch: createReplayFetch(cassette), maxRetries: 0 });
-  const turns: DemoTurn[] = [];
-  for (const interaction of cassette.interactions) {
-    const report = analyzeInteraction(interaction);
-    if (report === undefined) continue;
-    let openaiNode: DemoTurn["openaiNode"];
-    try {
-      const params = JSON.parse(bodyText(interaction.request.body)) as OpenAI.ChatCompletionCreateParamsStreaming;
-      const theirs = await client.chat.completions.stream(params).finalChatCompletion();
-      const agrees = JSON.stringify(essentials(theirs as never)) === JSON.stringify(essentials(report.completion));
-      openaiNode = { agrees, detail: agrees ? "same text, calls and finish" : "differs" };
-    } catch (error) {
-      openaiNode = { agrees: false, detail: `threw: ${(error as Error).message.split("\n")[0]}` };
-    }
-    turns.push({ ...report, openaiNode });
-  }
-  return turns;
-}
-
-/** Joins items with " · ", breaking lines before `width` characters. */
-function wrap(items: readonly string[], width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const item of items) {
-    const next = line === "" ? item : `${line} · ${item}`;
-    if (next.length > width && line !== "") {
-      lines.push(line);
-      line = item;
-    } else line = next;
-  }
-  if (line !== "") lines.push(line);
-  return lines;
-}
-
-function tokens(report: TurnReport): string {
-  const usage = report.completion.usage;
-  if (usage === undefined) return "-";
-  return `${usage.prompt_tokens ?? "?"} in\n${usage.completion_tokens ?? "?"} out`;
-}
-
-function cost(report: TurnReport): string {
-  const value = report.completion.usage?.cost;
-  return typeof value === "number" ? `$${value.toFixed(6)}` : "-";
+function tokens(usage: NormalizedUsage | undefined): string {
+  return usage === undefined ? "-" : `${usage.inputTokens ?? "?"}/${usage.outputTokens ?? "?"}`;
 }
 
 function turnRow(turn: DemoTurn, style: Style): string[] {
-  const [choice] = turn.completion.choices;
-  const calls = choice?.message.tool_calls ?? [];
-  const callText = calls.length === 0 ? style.dim("-") : calls.map((call) => `${style.cyan(call.id)}  ${call.function.name}  ${call.function.arguments}`).join("\n");
-  const valid = turn.validated - new Set(turn.failures.map((failure) => failure.chunk)).size;
+  const invalid = new Set(turn.failures.map((failure) => failure.event)).size;
+  const { client } = turn;
   return [
     String(turn.interaction),
-    turn.provider ?? "?",
-    oneLine(choice?.message.content ?? "", 36) || style.dim("(none)"),
-    callText,
-    choice?.finish_reason ?? style.red("none"),
-    tokens(turn),
-    cost(turn),
-    valid === turn.validated ? style.green(`${valid}/${turn.validated}`) : style.red(`${valid}/${turn.validated}`),
-    turn.openaiNode.agrees ? style.green("✓ agrees") : style.red(`✗ ${turn.openaiNode.detail}`),
+    turn.dialect,
+    turn.normalized.toolCalls.map((call) => call.name).join("\n") || style.dim("-"),
+    turn.normalized.finishReason ?? style.red("none"),
+    tokens(turn.normalized.usage),
+    invalid === 0 ? style.green(`${turn.events.length} ✓`) : style.red(`${turn.events.length} ✗${invalid}`),
+    client === undefined ? style.dim("-") : client.agrees ? style.green(`✓ ${client.client}`) : style.red(`✗ ${client.client}`),
   ];
 }
 
-/** Prints the demo: a table per provider. Returns the exit code (1 if any turn failed validation or merging). */
-export async function runDemo(options: { stdout: { write(text: string): unknown }; color: boolean; width?: number }): Promise<number> {
+/**
+ * Prints the demo: one table over every fixture and dialect, each turn with
+ * its dialect, tool calls, finish, tokens, events (✓ when every one validates)
+ * and the official client's agreement, its text on the line below. Returns the
+ * exit code: 1 when any turn has a diagnostic, an invalid event or a client
+ * that disagrees.
+ */
+export async function runDemo(options: DemoOptions): Promise<number> {
   const style = createStyle(options.color);
+  const width = Math.max(80, options.width ?? 100);
   const out = options.stdout;
-  out.write(`${style.bold("tapedeck demo")} ${style.dim("— every fixture replayed through openai-node, merged by @tapedeck/codec, validated by @tapedeck/chunk-types")}\n\n`);
+  out.write(`${style.bold("tapedeck demo")}\n${style.dim(wrapText("every fixture merged by @tapedeck/codec, its events checked by @tapedeck/chunk-types, replayed into the official client where there is one", width - 2).join("\n"))}\n\n`);
+  const cassettes = await collectDemo();
+  const rows: string[][] = [];
+  const notes: string[] = [];
   let problems = 0;
-  for (const { provider, file, turns } of await collectDemo()) {
-    out.write(`${style.bold(style.yellow(provider))}  ${style.dim(file)}\n`);
-    out.write(
-      renderTable(
-        ["turn", "served by", "text", "tool calls (id, name, arguments)", "finish", "tokens", "cost", "valid chunks", "openai-node"],
-        turns.map((turn) => turnRow(turn, style)),
-        style,
-      ),
-    );
-    const quirks = [...new Set(turns.flatMap((turn) => turn.quirks))];
-    out.write(`  ${style.bold("quirks")}  ${quirks.length === 0 ? style.dim("none") : wrap(quirks, Math.max(60, (options.width ?? 120) - 12)).join("\n          ")}\n`);
-    const diagnostics = turns.flatMap((turn) => turn.diagnostics.map((diagnostic) => `turn ${turn.interaction}, event ${diagnostic.event}: ${diagnostic.code}: ${diagnostic.message}`));
-    if (diagnostics.length > 0) out.write(`  ${style.bold("diagnostics")}\n${diagnostics.map((line) => `    ${style.red(line)}`).join("\n")}\n`);
-    out.write("\n");
-    problems += diagnostics.length + turns.reduce((sum, turn) => sum + turn.failures.length, 0);
+  for (const { name, origin, turns } of cassettes) {
+    rows.push([`${style.bold(style.yellow(name))} ${style.dim(`(${origin})`)}`]);
+    for (const turn of turns) {
+      rows.push(turnRow(turn, style));
+      const text = turn.normalized.text.replace(/\s+/g, " ").trim();
+      const servedBy = turn.servedBy.length === 0 ? "" : `${turn.servedBy.join(", ")}: `;
+      const lines = wrapText(`${servedBy}${text === "" ? "(no text)" : `"${text}"`}`, width - 8, 2);
+      rows.push(["", style.dim(lines.join("\n"))]);
+      for (const diagnostic of turn.diagnostics) notes.push(`${name} turn ${turn.interaction}, event ${diagnostic.event}: ${diagnostic.code}: ${diagnostic.message}`);
+      for (const failure of turn.failures) notes.push(`${name} turn ${turn.interaction}, event ${failure.event}: ${failure.path}: ${failure.message}`);
+      if (turn.client !== undefined && !turn.client.agrees) notes.push(`${name} turn ${turn.interaction}: ${turn.client.client} ${turn.client.detail}`);
+      problems += turn.diagnostics.length + turn.failures.length + (turn.client?.agrees === false ? 1 : 0);
+    }
   }
+  out.write(renderTable(["#", "dialect", "tool calls", "finish", "tokens", "events", "client"], rows, style));
+  const dialects = new Set(cassettes.flatMap((cassette) => cassette.turns.map((turn) => turn.dialect)));
+  const turns = cassettes.reduce((sum, cassette) => sum + cassette.turns.length, 0);
+  out.write(`\n${wrapText(`${cassettes.length} cassettes, ${turns} turns, ${dialects.size} dialects (${[...dialects].join(", ")}).`, width - 2).map((line) => `  ${line}`).join("\n")}\n`);
+  const quirks = [...new Set(cassettes.flatMap((cassette) => cassette.turns.flatMap((turn) => turn.quirks)))];
+  if (quirks.length > 0) out.write(`${style.bold("  chat quirks seen")}\n${wrapText(quirks.join(" · "), width - 4).map((line) => `    ${line}`).join("\n")}\n`);
+  if (notes.length > 0) out.write(`${style.bold(style.red("  problems"))}\n${notes.flatMap((note) => wrapText(note, width - 4)).map((line) => `    ${style.red(line)}`).join("\n")}\n`);
   return problems === 0 ? 0 : 1;
 }

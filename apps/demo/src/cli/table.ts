@@ -4,36 +4,66 @@ export interface Style {
   dim(text: string): string;
   green(text: string): string;
   red(text: string): string;
-  cyan(text: string): string;
   yellow(text: string): string;
 }
 
 export function createStyle(color: boolean): Style {
   const wrap = (open: number, close: number) => (text: string) => (color ? `\u001b[${open}m${text}\u001b[${close}m` : text);
-  return { bold: wrap(1, 22), dim: wrap(2, 22), green: wrap(32, 39), red: wrap(31, 39), cyan: wrap(36, 39), yellow: wrap(33, 39) };
+  return { bold: wrap(1, 22), dim: wrap(2, 22), green: wrap(32, 39), red: wrap(31, 39), yellow: wrap(33, 39) };
 }
 
-const visibleLength = (text: string) => [...text.replace(/\u001b\[\d+m/g, "")].length;
+/** The width a terminal shows: escape codes take none. */
+export const visibleLength = (text: string) => [...text.replace(/\u001b\[\d+m/g, "")].length;
 
-/** A table whose cells may span several lines; columns two spaces apart, a rule under the header. */
+/**
+ * A table whose cells may span several lines; columns two spaces apart, a rule
+ * under the header. A row of one cell is a section title across the table; the
+ * last cell of a row may run past its column (the text lines under a turn).
+ */
 export function renderTable(header: readonly string[], rows: readonly (readonly string[])[], style: Style): string {
   const split = rows.map((row) => row.map((cell) => cell.split("\n")));
   const widths = header.map((title, column) =>
-    Math.max(visibleLength(title), ...split.flatMap((row) => (row[column] ?? [""]).map(visibleLength))),
+    Math.max(
+      visibleLength(title),
+      ...split.filter((row) => row.length === header.length || column < row.length - 1).flatMap((row) => (row[column] ?? [""]).map(visibleLength)),
+    ),
   );
   const pad = (text: string, width: number) => text + " ".repeat(Math.max(0, width - visibleLength(text)));
-  const line = (cells: readonly string[]) => `  ${cells.map((cell, column) => pad(cell, widths[column]!)).join("  ").trimEnd()}`;
+  const line = (cells: readonly string[]) => `  ${cells.map((cell, column) => (column === cells.length - 1 ? cell : pad(cell, widths[column]!))).join("  ")}`.trimEnd();
   const out = [style.bold(line(header)), style.dim(`  ${widths.map((width) => "─".repeat(width)).join("  ")}`)];
   for (const row of split) {
+    if (row.length === 1) {
+      out.push(`  ${row[0]!.join(" ")}`);
+      continue;
+    }
     const height = Math.max(...row.map((cell) => cell.length));
     for (let index = 0; index < height; index += 1) out.push(line(row.map((cell) => cell[index] ?? "")));
   }
   return `${out.join("\n")}\n`;
 }
 
-/** One line of at most `width` characters: line breaks shown as ⏎, the rest cut with …. */
-export function oneLine(text: string, width: number): string {
-  const flat = text.replace(/\n/g, "⏎");
-  const characters = [...flat];
-  return characters.length <= width ? flat : `${characters.slice(0, width - 1).join("")}…`;
+/** Breaks text into lines of at most `width` characters at spaces; past `maxLines`, the last line ends in …. */
+export function wrapText(text: string, width: number, maxLines = Number.POSITIVE_INFINITY): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    let piece = word;
+    while ([...piece].length > width) {
+      if (line !== "") lines.push(line);
+      line = "";
+      lines.push([...piece].slice(0, width).join(""));
+      piece = [...piece].slice(width).join("");
+    }
+    const next = line === "" ? piece : `${line} ${piece}`;
+    if ([...next].length > width) {
+      lines.push(line);
+      line = piece;
+    } else line = next;
+  }
+  if (line !== "") lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  const last = [...kept[maxLines - 1]!];
+  kept[maxLines - 1] = `${last.slice(0, Math.max(0, width - 1)).join("")}…`;
+  return kept;
 }

@@ -1,67 +1,89 @@
-import type { Interaction } from "@tapedeck/cassette";
-import { ChatCompletionChunkSchema } from "@tapedeck/chunk-types/validators";
-import { type Diagnostic, type StreamPayload, streamFraming, streamPayloads } from "@tapedeck/codec";
-import { type ChatCompletion, type ChatCompletionChunk, openaiChat } from "@tapedeck/codec/openai-chat";
+import { bodyText, type Interaction } from "@tapedeck/cassette";
+import { type DialectName, type Diagnostic, detectDialect, dialects, type Framing, type NormalizedMessage, type StreamPayload, streamPayloads } from "@tapedeck/codec";
+import type { ChatCompletionChunk } from "@tapedeck/codec/openai-chat";
+import { describeEvent, type EventLabel } from "./describe-event.js";
 import { detectQuirks } from "./quirks.js";
+import { type ValidationFailure, validateEvents } from "./validate.js";
 
-/** A chunk that does not look like the recordings the types were generated from. */
-export interface ValidationFailure {
-  chunk: number;
-  path: string;
-  message: string;
+/** One event of a stream, decoded: its payload as sent, its JSON, its timeline label. */
+export interface StreamEvent {
+  payload: StreamPayload;
+  /** The parsed payload; `undefined` where it is not JSON. */
+  json: unknown;
+  label: EventLabel;
 }
 
-/** Everything the demo shows about one recorded turn. */
+/** Everything the demo and the viewer show about one recorded turn. */
 export interface TurnReport {
   interaction: number;
-  provider: string | undefined;
-  events: StreamPayload[];
-  /** The JSON of each data event, in order (`[DONE]` left out); `undefined` where it was not JSON. */
-  chunks: unknown[];
-  completion: ChatCompletion;
+  dialect: DialectName;
+  framing: Framing;
+  request: { method: string; url: string; body: string };
+  events: StreamEvent[];
+  merged: unknown;
+  normalized: NormalizedMessage;
+  complete: boolean;
   diagnostics: Diagnostic[];
-  validated: number;
   failures: ValidationFailure[];
+  /** Hosts named in the stream (OpenRouter's `provider` field). */
+  servedBy: string[];
+  /** The ways a chat stream departs from OpenAI's own (provider-quirks.md); empty for other dialects. */
   quirks: string[];
 }
 
-/** Reads, merges, validates and describes one interaction's event stream; `undefined` for other responses. */
+/**
+ * Reads, merges, validates and describes one interaction's stream, whatever
+ * its dialect; `undefined` for a response that is not a stream or a stream no
+ * dialect fits.
+ */
 export function analyzeInteraction(interaction: Interaction): TurnReport | undefined {
-  const framing = streamFraming(interaction.response);
-  if (framing === undefined) return undefined;
-  const events = streamPayloads(interaction.response.body ?? "", { framing });
-  const chunks: unknown[] = [];
-  for (const event of events) {
-    try {
-      chunks.push(JSON.parse(event.data));
-    } catch {
-      chunks.push(undefined);
-    }
-  }
-  const { merged: completion, diagnostics } = openaiChat.mergeEvents(chunks);
-  const failures: ValidationFailure[] = [];
-  chunks.forEach((chunk, number) => {
-    const result = ChatCompletionChunkSchema.safeParse(chunk);
-    for (const issue of result.error?.issues ?? []) failures.push({ chunk: number, path: issue.path.join(".") || "(chunk)", message: issue.message });
+  const detected = detectDialect(interaction);
+  if (detected === undefined) return undefined;
+  const { dialect, framing } = detected;
+  const events = streamPayloads(interaction.response.body ?? "", { framing }).map((payload) => {
+    const json = parseJson(payload.data);
+    return { payload, json, label: describeEvent(payload, json) };
   });
+  const result = dialects[dialect].merge(interaction.response.body ?? "", { framing });
+  const servedBy = new Set<string>();
+  for (const { json } of events) {
+    const provider = (json as { provider?: unknown } | undefined)?.provider;
+    if (typeof provider === "string") servedBy.add(provider);
+  }
+  const chunks = events.map((event) => event.json).filter((json): json is ChatCompletionChunk => typeof json === "object" && json !== null);
   return {
     interaction: interaction.id,
-    provider: typeof completion.provider === "string" ? completion.provider : undefined,
+    dialect,
+    framing,
+    request: { method: interaction.request.method, url: interaction.request.url, body: bodyText(interaction.request.body) },
     events,
-    chunks,
-    completion,
-    diagnostics,
-    validated: chunks.length,
-    failures,
-    quirks: detectQuirks(chunks.filter((chunk): chunk is ChatCompletionChunk => typeof chunk === "object" && chunk !== null)),
+    merged: result.merged,
+    normalized: dialects[dialect].normalize(result.merged as never),
+    complete: result.complete,
+    diagnostics: result.diagnostics,
+    failures: validateEvents(dialect, events),
+    servedBy: [...servedBy],
+    quirks: dialect === "openai-chat" ? detectQuirks(chunks) : [],
   };
 }
 
-/** What a user acts on, to compare mergers: text, tool calls and finish reason of each choice. */
-export function essentials(completion: ChatCompletion) {
-  return completion.choices.map((choice) => ({
-    text: choice.message.content ?? "",
-    toolCalls: (choice.message.tool_calls ?? []).map((call) => ({ id: call?.id, name: call?.function?.name, arguments: call?.function?.arguments })),
-    finishReason: choice.finish_reason,
-  }));
+/**
+ * The merge of the first `count` events: the message as it stood at that
+ * point of the stream (the viewer's scrubber).
+ */
+export function mergePrefix(report: TurnReport, count: number): NormalizedMessage {
+  const events = report.events.slice(0, count).map(({ payload, json }) =>
+    // Bedrock's event type travels in a header: give it as the AWS SDK does, `{ [type]: payload }`.
+    report.dialect === "bedrock-converse" && payload.type !== undefined && json !== undefined ? { [payload.type]: json } : (json ?? payload.data),
+  );
+  const dialect = dialects[report.dialect];
+  return dialect.normalize(dialect.mergeEvents(events).merged as never);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
