@@ -1,12 +1,13 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { providerCassettePath } from "@tapedeck/fixtures";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
-const packagesDirectory = fileURLToPath(new URL("../../../packages/", import.meta.url));
+const root = fileURLToPath(new URL("../../../", import.meta.url));
+const packagesDirectory = join(root, "packages");
 const published = ["sse", "aws-event-stream", "cassette", "codec", "codegen", "chunk-types", "replay", "cli"];
 
 /** pnpm as the repository runs it: the one that started this test, else the pinned version through npx. */
@@ -16,17 +17,91 @@ function pnpm(args: string[], cwd: string): string {
   return execFileSync("npx", ["--yes", "pnpm@10.34.8", ...args], { cwd, encoding: "utf8" });
 }
 
+interface Manifest {
+  name: string;
+  license?: string;
+  keywords?: string[];
+  repository?: { type: string; url: string; directory: string };
+  homepage?: string;
+  bugs?: { url: string };
+  sideEffects?: boolean;
+  engines?: { node: string };
+  bin?: Record<string, string>;
+  exports: Record<string, string | { types: string; default: string }>;
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional: boolean }>;
+}
+
+const project = mkdtempSync(join(tmpdir(), "tapedeck-pack-"));
+const tarballs = join(project, "tarballs");
+
+/** The files of each packed tarball, as `tar` lists them (without the `package/` prefix). */
+const contents = new Map<string, string[]>();
+
+beforeAll(() => {
+  for (const name of published) {
+    pnpm(["pack", "--pack-destination", tarballs], join(packagesDirectory, name));
+    const tarball = readdirSync(tarballs).find((file) => file.startsWith(`tapedeck-${name}-`))!;
+    const files = execFileSync("tar", ["-tzf", join(tarballs, tarball)], { encoding: "utf8" }).trim().split("\n");
+    contents.set(name, files.map((file) => file.replace(/^package\//, "")).sort());
+  }
+}, 300_000);
+
+describe.each(published)("the @tapedeck/%s tarball", (name) => {
+  const manifest = JSON.parse(readFileSync(join(packagesDirectory, name, "package.json"), "utf8")) as Manifest;
+
+  it("holds the license, readme, manifest and built code, and no test helper, fixture or source map", () => {
+    const files = contents.get(name)!;
+    expect(files).toContain("LICENSE");
+    expect(files).toContain("README.md");
+    expect(files).toContain("package.json");
+    expect(readFileSync(join(packagesDirectory, name, "LICENSE"), "utf8")).toBe(readFileSync(join(root, "LICENSE"), "utf8"));
+    const rest = files.filter((file) => !["LICENSE", "README.md", "package.json"].includes(file));
+    expect(rest.filter((file) => !/^(dist|bin)\//.test(file))).toEqual([]);
+    expect(rest.filter((file) => /\.map$|\.test\.|\.test-d\.|test-support|test-fixtures|\/test\/|\.yaml$|\.sse$/.test(file))).toEqual([]);
+    expect(rest.filter((file) => /\.(js|d\.ts)$/.test(file) === false)).toEqual([]);
+  });
+
+  it("points every export and bin at a file it ships, types first", () => {
+    const files = new Set(contents.get(name)!);
+    for (const [subpath, target] of Object.entries(manifest.exports)) {
+      if (typeof target === "string") {
+        expect(subpath).toBe("./package.json");
+        continue;
+      }
+      expect(Object.keys(target)).toEqual(["types", "default"]);
+      expect(files.has(target.types.replace(/^\.\//, "")), `${subpath} types`).toBe(true);
+      expect(files.has(target.default.replace(/^\.\//, "")), `${subpath} code`).toBe(true);
+    }
+    for (const path of Object.values(manifest.bin ?? {})) expect(files.has(path.replace(/^\.\//, ""))).toBe(true);
+  });
+
+  it("says where it comes from and what it is", () => {
+    expect(manifest.license).toBe("MIT");
+    expect(manifest.keywords?.length).toBeGreaterThan(2);
+    expect(manifest.repository).toEqual({ type: "git", url: "git+https://github.com/tapedeck/tapedeck.git", directory: `packages/${name}` });
+    expect(manifest.homepage).toBe(`https://github.com/tapedeck/tapedeck/tree/main/packages/${name}#readme`);
+    expect(manifest.bugs).toEqual({ url: "https://github.com/tapedeck/tapedeck/issues" });
+    expect(manifest.sideEffects).toBe(false);
+    expect(manifest.engines).toEqual({ node: ">=20.19" });
+  });
+});
+
 const smoke = `
 import { readFile } from "node:fs/promises";
+import * as cassettePackage from "@tapedeck/cassette";
 import { bodyText, parseCassette, serializeCassette } from "@tapedeck/cassette";
 import { readCassette } from "@tapedeck/cassette/node";
+import * as codecPackage from "@tapedeck/codec";
 import { mergeInteraction, streamPayloads } from "@tapedeck/codec";
 import { anthropic } from "@tapedeck/codec/anthropic";
 import { openaiChat } from "@tapedeck/codec/openai-chat";
 import { MergerStream } from "@tapedeck/codec/stream";
 import { parseAwsEventStream } from "@tapedeck/aws-event-stream";
-import { ChatCompletionChunkSchema } from "@tapedeck/chunk-types/validators";
-import { renderChunkTypes } from "@tapedeck/codegen";
+import * as codegenPackage from "@tapedeck/codegen";
+import { generateTypes } from "@tapedeck/codegen";
+import * as replayPackage from "@tapedeck/replay";
 import { createReplayFetch } from "@tapedeck/replay";
 import { startReplayServer } from "@tapedeck/replay/node";
 import { parseEventStream } from "@tapedeck/sse";
@@ -36,46 +111,58 @@ const path = process.argv[2];
 const text = await readFile(path, "utf8");
 const cassette = await readCassette(path);
 const { merged: completion, residual } = openaiChat.merge(bodyText(cassette.interactions[0].response.body), { residual: true });
-const [chunk] = streamPayloads(cassette.interactions[0].response.body).map((payload) => ({ json: JSON.parse(payload.data) }));
+const [chunk] = streamPayloads(cassette.interactions[0].response.body).map((payload) => JSON.parse(payload.data));
 const server = await startReplayServer(cassette);
 await server.close();
+const exported = [cassettePackage, codecPackage, codegenPackage, replayPackage].flatMap((module) => Object.keys(module));
+let valid;
+try {
+  const { ChatCompletionChunkSchema } = await import("@tapedeck/chunk-types/openai-chat/validators");
+  valid = ChatCompletionChunkSchema.safeParse(chunk).success;
+} catch (error) {
+  valid = error.code;
+}
 console.log(JSON.stringify({
   lossless: serializeCassette(parseCassette(text)) === text,
   calls: completion.choices[0].message.tool_calls.map((call) => call.function.name),
-  valid: ChatCompletionChunkSchema.safeParse(chunk.json).success,
+  valid,
   events: parseEventStream("data: 1\\n\\n").length,
   exact: openaiChat.split(completion, { residual }) === bodyText(cassette.interactions[0].response.body),
   detected: mergeInteraction(cassette.interactions[0]).dialect,
   anthropic: anthropic.normalize(anthropic.merge(anthropic.split({ id: "m", type: "message", role: "assistant", model: "x", content: [{ type: "text", text: "hi" }], stop_reason: "end_turn", stop_sequence: null, usage: {} })).merged).text,
   frames: parseAwsEventStream(new Uint8Array()).length,
-  exports: [typeof MergerStream, typeof EventStreamParserStream, typeof createReplayFetch, typeof renderChunkTypes],
+  exports: [typeof MergerStream, typeof EventStreamParserStream, typeof createReplayFetch, typeof generateTypes],
+  internals: exported.filter((key) => ["InteractionPool", "compareRequest", "buildResponse", "collectSamples", "headerValues", "chunkPayloads", "dialectShapes", "summarizeInteraction"].includes(key)),
 }));
 `;
 
-describe("the published packages, packed and installed with npm", () => {
-  it("import as ESM and work: parse a fixture, merge it, validate a chunk; the tapedeck bin runs", () => {
-    const project = mkdtempSync(join(tmpdir(), "tapedeck-pack-"));
-    const tarballs = join(project, "tarballs");
-    for (const name of published) pnpm(["pack", "--pack-destination", tarballs], join(packagesDirectory, name));
-    const files = readdirSync(tarballs).map((file) => join(tarballs, file));
-    expect(files).toHaveLength(published.length);
+describe("the published packages, installed with npm into an empty project", () => {
+  it("import as ESM and work; zod comes only with the validators, when the user installs it; the tapedeck bin runs", () => {
     writeFileSync(join(project, "package.json"), JSON.stringify({ name: "smoke", private: true, type: "module" }));
+    const files = readdirSync(tarballs).map((file) => join(tarballs, file));
     execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", ...files], { cwd: project, encoding: "utf8" });
+    // Types-only users of @tapedeck/chunk-types get no zod.
+    expect(existsSync(join(project, "node_modules", "zod"))).toBe(false);
     writeFileSync(join(project, "smoke.mjs"), smoke);
     const fixture = providerCassettePath("fireworks");
-    const output = JSON.parse(execFileSync(process.execPath, ["smoke.mjs", fixture], { cwd: project, encoding: "utf8" }));
-    expect(output).toEqual({
+    const run = () => JSON.parse(execFileSync(process.execPath, ["smoke.mjs", fixture], { cwd: project, encoding: "utf8" })) as Record<string, unknown>;
+    const expected = {
       lossless: true,
       calls: ["add", "multiply"],
-      valid: true,
       events: 1,
       exact: true,
       detected: "openai-chat",
       anthropic: "hi",
       frames: 0,
       exports: ["function", "function", "function", "function"],
-    });
+      internals: [],
+    };
+    expect(run()).toEqual({ ...expected, valid: "ERR_MODULE_NOT_FOUND" });
+    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", "zod@^4.1.12"], { cwd: project, encoding: "utf8" });
+    expect(run()).toEqual({ ...expected, valid: true });
     const checked = execFileSync(join(project, "node_modules", ".bin", "tapedeck"), ["check", dirname(fixture)], { cwd: project, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
     expect(checked).toBe("");
+    const version = execFileSync(join(project, "node_modules", ".bin", "tapedeck"), ["--version"], { cwd: project, encoding: "utf8" });
+    expect(version).toBe("0.0.0\n");
   });
 });
