@@ -4,6 +4,13 @@ export type ReplayErrorCode =
   | "no-match"
   /** The cassettes given are not cassettes. */
   | "invalid-cassette"
+  /**
+   * The matched interaction holds a response the transport cannot carry: a
+   * status code a `Response` refuses (outside 200-599) or Node's server refuses
+   * (outside 100-999), a status text or header with a line break or control
+   * character, a stream body that cannot be read.
+   */
+  | "invalid-recording"
   /** A recording could not be written. */
   | "record-failed";
 
@@ -30,7 +37,7 @@ export interface RequestDifference {
 export class ReplayError extends Error {
   override readonly name = "ReplayError";
   readonly code: ReplayErrorCode;
-  /** The nearest interaction's id, when there was one. */
+  /** The nearest interaction's id (for `no-match`), or the one at fault (for `invalid-recording`). */
   readonly nearest: number | undefined;
   readonly differences: RequestDifference[];
 

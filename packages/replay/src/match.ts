@@ -22,7 +22,9 @@ export interface MatchOptions {
    * headers). `true` ignores all headers. A prefix ending in `*` matches many.
    */
   ignoreHeaders?: readonly string[] | true;
-  /** Compare the whole URL (`full`, the default for fetch) or only its path and query (`path`, the server's). */
+  /** Query parameter names left out of the URL comparison. */
+  ignoreQueryParameters?: readonly string[];
+  /** Compare the whole URL (`full`, the default for fetch), or only its path and query (`path`: hosts ignored). */
   url?: "full" | "path";
 }
 
@@ -33,6 +35,7 @@ export const defaultIgnoredHeaders = [
   "proxy-authorization",
   "api-key",
   "x-api-key",
+  "x-goog-api-key",
   "cookie",
   "content-length",
   "accept",
@@ -44,61 +47,77 @@ export const defaultIgnoredHeaders = [
   "sec-*",
 ];
 
+/** A request made ready for comparison once: URL normalized, body parsed. */
+export interface PreparedRequest {
+  method: string;
+  url: string;
+  /** Header names as written and their values, by lower-case name. */
+  headers: ReadonlyMap<string, { name: string; value: string }>;
+  bodyText: string;
+  /** The parsed body, when it is JSON. */
+  json?: { value: unknown };
+}
+
 /**
- * How `request` differs from the recorded request of `interaction`: method, URL
- * (query order ignored), headers the recording has, and the body, compared as
- * JSON when both sides are JSON: key order ignored, and a `null` field the same
- * as an absent one.
+ * Prepares a live request or a recorded one for {@link compareRequests}: each
+ * side is parsed once, however many interactions it is compared with.
  */
-export function compareRequest(request: IncomingRequest, interaction: Interaction, options: MatchOptions = {}): RequestDifference[] {
-  const recorded = interaction.request;
+export function prepareRequest(request: { method: string; url: string; headers?: Headers | Record<string, readonly string[]> | undefined; body: string }, options: MatchOptions = {}): PreparedRequest {
+  const headers = new Map<string, { name: string; value: string }>();
+  if (request.headers instanceof Headers) {
+    for (const [name, value] of request.headers) headers.set(name.toLowerCase(), { name, value });
+  } else for (const [name, values] of Object.entries(request.headers ?? {})) headers.set(name.toLowerCase(), { name, value: values.join(", ") });
+  const prepared: PreparedRequest = { method: request.method.toUpperCase(), url: normalizeUrl(request.url, options), headers, bodyText: request.body };
+  const json = parseJson(request.body);
+  if (json !== undefined) prepared.json = json;
+  return prepared;
+}
+
+/** The recorded request of an interaction, prepared. */
+export function prepareRecorded(interaction: Interaction, options: MatchOptions = {}): PreparedRequest {
+  return prepareRequest({ ...interaction.request, body: bodyText(interaction.request.body) }, options);
+}
+
+/**
+ * How `sent` differs from `recorded`: method, URL (query order ignored), the
+ * headers the recording has (but the ignored ones), and the body, compared as
+ * JSON when both sides are JSON: key order and spacing ignored, and a `null`
+ * field the same as an absent one. Any depth of nesting is safe.
+ */
+export function compareRequests(sent: PreparedRequest, recorded: PreparedRequest, options: MatchOptions = {}): RequestDifference[] {
   const differences: RequestDifference[] = [];
-  if (recorded.method.toUpperCase() !== request.method.toUpperCase()) {
-    differences.push({ path: "method", recorded: recorded.method, sent: request.method });
-  }
-  const mode = options.url ?? "full";
-  if (normalizeUrl(recorded.url, mode) !== normalizeUrl(request.url, mode)) {
-    differences.push({ path: "url", recorded: recorded.url, sent: request.url });
-  }
+  if (recorded.method !== sent.method) differences.push({ path: "method", recorded: recorded.method, sent: sent.method });
+  if (recorded.url !== sent.url) differences.push({ path: "url", recorded: recorded.url, sent: sent.url });
   if (options.ignoreHeaders !== true) {
     const ignored = [...defaultIgnoredHeaders, ...(options.ignoreHeaders ?? [])].map((name) => name.toLowerCase());
-    for (const [name, values] of Object.entries(recorded.headers ?? {})) {
-      const lower = name.toLowerCase();
-      if (ignored.some((pattern) => (pattern.endsWith("*") ? lower.startsWith(pattern.slice(0, -1)) : lower === pattern))) continue;
-      const sent = request.headers.get(name);
-      const expected = values.join(", ");
-      if (sent !== expected) differences.push({ path: `headers.${name}`, recorded: expected, sent });
+    for (const [key, { name, value: expected }] of recorded.headers) {
+      if (ignored.some((pattern) => (pattern.endsWith("*") ? key.startsWith(pattern.slice(0, -1)) : key === pattern))) continue;
+      const value = sent.headers.get(key)?.value ?? null;
+      if (value !== expected) differences.push({ path: `headers.${name}`, recorded: expected, sent: value });
     }
   }
-  compareBodies(bodyText(recorded.body), request.body, options.ignoreBodyPaths ?? [], differences);
+  if (recorded.json === undefined || sent.json === undefined) {
+    if (recorded.bodyText !== sent.bodyText) differences.push({ path: "body", recorded: recorded.bodyText, sent: sent.bodyText });
+  } else diffJson(recorded.json.value, sent.json.value, (options.ignoreBodyPaths ?? []).map((path) => path.split(".")), differences);
   return differences;
 }
 
-function normalizeUrl(text: string, mode: "full" | "path"): string {
+function normalizeUrl(text: string, options: MatchOptions): string {
   let url: URL;
   try {
     url = new URL(text, "http://replay.invalid");
   } catch {
     return text;
   }
+  for (const name of options.ignoreQueryParameters ?? []) url.searchParams.delete(name);
   url.searchParams.sort();
   const path = `${url.pathname}${url.search}`;
-  return mode === "path" ? path : `${url.protocol}//${url.host}${path}`;
-}
-
-function compareBodies(recorded: string, sent: string, ignored: readonly string[], differences: RequestDifference[]): void {
-  const recordedJson = parseJson(recorded);
-  const sentJson = parseJson(sent);
-  if (recordedJson === undefined || sentJson === undefined) {
-    if (recorded !== sent) differences.push({ path: "body", recorded, sent });
-    return;
-  }
-  const paths = ignored.map((path) => path.split("."));
-  diffJson(recordedJson.value, sentJson.value, [], paths, differences);
+  return options.url === "path" ? path : `${url.protocol}//${url.host}${path}`;
 }
 
 function parseJson(text: string): { value: unknown } | undefined {
-  if (text.trim() === "") return undefined;
+  const first = text.trimStart()[0];
+  if (first !== "{" && first !== "[") return undefined;
   try {
     return { value: JSON.parse(text) };
   } catch {
@@ -112,35 +131,59 @@ function isIgnored(path: readonly string[], ignored: readonly string[][]): boole
 
 const maxDifferences = 20;
 
-/** Structural comparison with key order ignored; records each differing leaf or subtree. */
-function diffJson(recorded: unknown, sent: unknown, path: string[], ignored: readonly string[][], differences: RequestDifference[]): void {
-  if (differences.length >= maxDifferences || isIgnored(path, ignored)) return;
-  const where = ["body", ...path].join(".");
-  if (Array.isArray(recorded) && Array.isArray(sent)) {
-    const length = Math.max(recorded.length, sent.length);
-    for (let index = 0; index < length; index += 1) {
-      if (index >= recorded.length || index >= sent.length) {
-        if (!isIgnored([...path, String(index)], ignored)) {
-          differences.push({ path: `${where}.${index}`, recorded: recorded[index], sent: sent[index] });
-        }
-      } else diffJson(recorded[index], sent[index], [...path, String(index)], ignored, differences);
+/** A path as a chain of links to its parent, so that going one level deeper copies nothing. */
+interface PathLink {
+  parent: PathLink | undefined;
+  key: string;
+  depth: number;
+}
+
+function pathOf(link: PathLink | undefined): string[] {
+  const keys: string[] = [];
+  for (let node = link; node !== undefined; node = node.parent) keys.push(node.key);
+  return keys.reverse();
+}
+
+/**
+ * Structural comparison with key order ignored; records each differing leaf or
+ * subtree. Walks with its own stack and shares path prefixes, so a body
+ * thousands of levels deep costs time in proportion to its size, never a stack
+ * overflow.
+ */
+function diffJson(recordedRoot: unknown, sentRoot: unknown, ignored: readonly string[][], differences: RequestDifference[]): void {
+  const ignoring = ignored.length > 0;
+  const ignoredAt = (link: PathLink | undefined) => ignoring && ignored.some((pattern) => pattern.length === (link?.depth ?? 0) && isIgnored(pathOf(link), [pattern]));
+  const at = (link: PathLink | undefined) => ["body", ...pathOf(link)].join(".");
+  const child = (parent: PathLink | undefined, key: string): PathLink => ({ parent, key, depth: (parent?.depth ?? 0) + 1 });
+  const stack: Array<{ recorded: unknown; sent: unknown; link: PathLink | undefined }> = [{ recorded: recordedRoot, sent: sentRoot, link: undefined }];
+  while (stack.length > 0 && differences.length < maxDifferences) {
+    const { recorded, sent, link } = stack.pop()!;
+    if (ignoredAt(link)) continue;
+    if (Array.isArray(recorded) && Array.isArray(sent)) {
+      for (let index = Math.max(recorded.length, sent.length) - 1; index >= 0; index -= 1) {
+        const next = child(link, String(index));
+        if (index >= recorded.length || index >= sent.length) {
+          if (!ignoredAt(next)) differences.push({ path: at(next), recorded: recorded[index], sent: sent[index] });
+        } else stack.push({ recorded: recorded[index], sent: sent[index], link: next });
+      }
+      continue;
     }
-    return;
-  }
-  if (isPlainObject(recorded) && isPlainObject(sent)) {
-    const keys = new Set([...Object.keys(recorded), ...Object.keys(sent)]);
-    for (const key of [...keys].sort()) {
-      const child = [...path, key];
-      // A null field and an absent one ask the same of an OpenAI-compatible server.
-      const recordedValue = recorded[key] ?? null;
-      const sentValue = sent[key] ?? null;
-      if (recordedValue === null || sentValue === null) {
-        if (recordedValue !== sentValue && !isIgnored(child, ignored)) differences.push({ path: `${where}.${key}`, recorded: recorded[key], sent: sent[key] });
-      } else diffJson(recordedValue, sentValue, child, ignored, differences);
+    if (isPlainObject(recorded) && isPlainObject(sent)) {
+      const keys = [...new Set([...Object.keys(recorded), ...Object.keys(sent)])].sort();
+      for (let position = keys.length - 1; position >= 0; position -= 1) {
+        const key = keys[position]!;
+        const next = child(link, key);
+        // A null field and an absent one ask the same of an OpenAI-compatible server.
+        const recordedValue = recorded[key] ?? null;
+        const sentValue = sent[key] ?? null;
+        if (recordedValue === null || sentValue === null) {
+          if (recordedValue !== sentValue && !ignoredAt(next)) differences.push({ path: at(next), recorded: recorded[key], sent: sent[key] });
+        } else stack.push({ recorded: recordedValue, sent: sentValue, link: next });
+      }
+      continue;
     }
-    return;
+    if (!Object.is(recorded, sent)) differences.push({ path: at(link), recorded, sent });
   }
-  if (!Object.is(recorded, sent)) differences.push({ path: where, recorded, sent });
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

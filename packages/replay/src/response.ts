@@ -2,6 +2,7 @@ import { parseAwsEventStream } from "@tapedeck/aws-event-stream";
 import { bodyText, durationToMilliseconds, type Interaction } from "@tapedeck/cassette";
 import { streamFraming } from "@tapedeck/codec";
 import { type EventStreamEvent, parseEventStream, serializeEventStream } from "@tapedeck/sse";
+import { ReplayError } from "./errors.js";
 
 /** When the recorded response is played: everything 0 (as fast as possible) by default. */
 export interface ReplayTiming {
@@ -16,26 +17,42 @@ export interface ReplayTiming {
 /** Headers that described the recorded transport, not this replay. */
 const transportHeaders = new Set(["content-length", "transfer-encoding", "content-encoding", "connection", "keep-alive"]);
 
-/** The recorded response as pieces to send: one per event of an SSE stream, one per frame of an AWS event stream, else one. */
-export function responsePieces(interaction: Interaction): Array<{ bytes: Uint8Array; event?: EventStreamEvent }> {
+/** One piece of a recorded body: an SSE event's text, or bytes (an AWS frame, a whole body). */
+export interface ResponsePiece {
+  data: string | Uint8Array;
+  /** The SSE event, for `eventDelay` functions. */
+  event?: EventStreamEvent;
+}
+
+/**
+ * The recorded response as pieces to send: one per event of an SSE stream, one
+ * per frame of an AWS event stream, else one. Pieces are views of the recorded
+ * body (text slices, byte subarrays): nothing is copied per client until it is
+ * sent. Never throws: a stream that does not parse is sent whole, as recorded.
+ */
+export function responsePieces(interaction: Interaction): ResponsePiece[] {
   const { response } = interaction;
-  const encoder = new TextEncoder();
   const framing = streamFraming(response);
   if (framing === "aws-event-stream") {
-    const bytes = response.body instanceof Uint8Array ? response.body : encoder.encode(bodyText(response.body));
+    const bytes = response.body instanceof Uint8Array ? response.body : new TextEncoder().encode(bodyText(response.body));
     try {
       const messages = parseAwsEventStream(bytes);
       const ends = [...messages.map((message) => message.offset).slice(1), bytes.length];
-      return messages.map((message, index) => ({ bytes: bytes.subarray(message.offset, ends[index]) }));
+      return messages.map((message, index) => ({ data: bytes.subarray(message.offset, ends[index]) }));
     } catch {
       // A broken stream is sent as it was recorded, in one piece.
-      return [{ bytes }];
+      return [{ data: bytes }];
     }
   }
-  if (response.body instanceof Uint8Array) return response.body.length === 0 ? [] : [{ bytes: response.body }];
+  if (response.body instanceof Uint8Array) return response.body.length === 0 ? [] : [{ data: response.body }];
   const text = bodyText(response.body);
-  if (framing !== "sse") return text === "" ? [] : [{ bytes: encoder.encode(text) }];
-  return parseEventStream(text).map((event) => ({ bytes: encoder.encode(serializeEventStream([event])), event }));
+  if (framing !== "sse") return text === "" ? [] : [{ data: text }];
+  try {
+    return parseEventStream(text).map((event) => ({ data: serializeEventStream([event]), event }));
+  } catch {
+    // A stream the SSE reader refuses (a line over its limit) is sent as it was recorded, in one piece.
+    return text === "" ? [] : [{ data: text }];
+  }
 }
 
 /** The recorded status and headers, without the stale transport headers. */
@@ -49,6 +66,29 @@ export function responseHead(interaction: Interaction): { status: number; status
     for (const value of values) headers.push([name, value]);
   }
   return { status, statusText, headers };
+}
+
+/** A header name HTTP can carry (RFC 9110's token). */
+const tokenPattern = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** A header value or status text HTTP can carry: no line break, no control character but tab. */
+const fieldValuePattern = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/**
+ * Checks that a recorded head can be sent: the status code within `range`, the
+ * status text and every header on one line of visible characters. A
+ * `ReplayError` (`invalid-recording`) naming the interaction and the field
+ * otherwise; never a crash of the server or the client.
+ */
+export function checkHead(interaction: Interaction, head: ReturnType<typeof responseHead>, range: readonly [number, number]): void {
+  const fail = (what: string) => {
+    throw new ReplayError("invalid-recording", `interaction ${interaction.id} cannot be replayed: ${what}`, { nearest: interaction.id });
+  };
+  if (!Number.isInteger(head.status) || head.status < range[0] || head.status > range[1]) fail(`its status code ${head.status} is outside ${range[0]}-${range[1]}`);
+  if (!fieldValuePattern.test(head.statusText)) fail(`its status text ${JSON.stringify(head.statusText)} holds a line break or control character`);
+  for (const [name, value] of head.headers) {
+    if (!tokenPattern.test(name)) fail(`its header name ${JSON.stringify(name)} is not an HTTP token`);
+    if (!fieldValuePattern.test(value)) fail(`its header ${name} holds a line break or control character: ${JSON.stringify(value.slice(0, 60))}`);
+  }
 }
 
 /** Milliseconds to wait before the headers. */
@@ -69,14 +109,24 @@ export function eventDelayOf(index: number, event: EventStreamEvent | undefined,
   return delay / speed;
 }
 
+/**
+ * Waits, or rejects with the signal's reason as soon as it aborts (at once if
+ * it already has). Its abort listener goes when the wait ends, so a long stream
+ * adds none per event.
+ */
 export function sleep(milliseconds: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.reject(signal.reason);
   if (milliseconds <= 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, milliseconds);
-    signal?.addEventListener("abort", () => {
+    const onAbort = () => {
       clearTimeout(timer);
-      reject(signal.reason);
-    });
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, milliseconds);
+    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
 
@@ -85,8 +135,10 @@ export function sleep(milliseconds: number, signal?: AbortSignal): Promise<void>
  * recorded status and headers.
  */
 export function buildResponse(interaction: Interaction, timing: ReplayTiming, signal?: AbortSignal): Response {
-  const pieces = responsePieces(interaction);
   const head = responseHead(interaction);
+  checkHead(interaction, head, [200, 599]);
+  const pieces = responsePieces(interaction);
+  const encoder = new TextEncoder();
   let index = 0;
   const body =
     pieces.length === 0 || head.status === 204 || head.status === 304
@@ -98,10 +150,15 @@ export function buildResponse(interaction: Interaction, timing: ReplayTiming, si
               controller.close();
               return;
             }
+            // An abort between events ends the body there: no further event is delivered.
             await sleep(eventDelayOf(index, piece.event, timing), signal);
             index += 1;
-            controller.enqueue(piece.bytes);
+            controller.enqueue(typeof piece.data === "string" ? encoder.encode(piece.data) : piece.data);
           },
         });
-  return new Response(body, { status: head.status, statusText: head.statusText, headers: head.headers });
+  try {
+    return new Response(body, { status: head.status, statusText: head.statusText, headers: head.headers });
+  } catch (cause) {
+    throw new ReplayError("invalid-recording", `interaction ${interaction.id} cannot be replayed: ${(cause as Error).message}`, { nearest: interaction.id, cause });
+  }
 }

@@ -1,2 +1,2 @@
-export { createRecordingFetch, defaultRedactedHeaders, type RecordingFetch, type RecordingOptions } from "./record.js";
+export { createRecordingFetch, type RecordingFetch, type RecordingOptions } from "./record.js";
 export { type ReplayServer, type ReplayServerOptions, startReplayServer } from "./server.js";

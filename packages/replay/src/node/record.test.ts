@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bodyText, layoutName, parseCassette } from "@tapedeck/cassette";
@@ -55,9 +55,9 @@ describe("createRecordingFetch", () => {
     expect(layoutName(cassette.layout)).toBe("C");
     const [interaction] = cassette.interactions;
     expect(interaction!.request).toMatchObject({ method: "POST", url: server.url, body: init.body, headers: { "Content-Type": ["application/json"] } });
-    expect(interaction!.request.headers).not.toHaveProperty("Authorization");
+    expect(interaction!.request.headers).toMatchObject({ Authorization: ["REDACTED"], "X-Api-Key": ["REDACTED"] });
     expect(interaction!.response).toMatchObject({ code: 200, status: "200 OK", contentLength: -1, body, headers: { "Content-Type": ["text/event-stream"] } });
-    expect(interaction!.response.headers).not.toHaveProperty("Set-Cookie");
+    expect(interaction!.response.headers).toMatchObject({ "Set-Cookie": ["REDACTED"] });
     expect(server.seen[0]!.authorization).toBe("Bearer sk-secret");
 
     const replayed = await createReplayFetch(cassette)(server.url, init);
@@ -87,7 +87,7 @@ describe("createRecordingFetch", () => {
     const path = join(await mkdtemp(join(tmpdir(), "tapedeck-record-")), "redacted.yaml");
     const fetch = createRecordingFetch(globalThis.fetch, {
       path,
-      redactHeaders: ["x-org-id"],
+      redaction: { headers: ["x-org-id"] },
       redact: (interaction) => {
         interaction.request.url = interaction.request.url.replace(/127\.0\.0\.1:\d+/, "api.example.com");
         return interaction;
@@ -98,5 +98,47 @@ describe("createRecordingFetch", () => {
     const text = await readFile(path, "utf8");
     expect(text).not.toContain("org-123");
     expect(text).toContain("url: http://api.example.com/api/v1/chat/completions");
+  });
+
+  it("keeps a request body that is not UTF-8 as bytes, never mended", async () => {
+    const server = await upstream("data: {}\n\n");
+    closers.push(server.close);
+    const path = join(await mkdtemp(join(tmpdir(), "tapedeck-record-")), "bytes.yaml");
+    const fetch = createRecordingFetch(globalThis.fetch, { path });
+    const bytes = new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]);
+    await (await fetch(server.url, { method: "POST", body: bytes })).text();
+    await fetch.flush();
+    const text = await readFile(path, "utf8");
+    expect(text).toContain("body: !!binary e//+fQ==");
+    expect(parseCassette(text).interactions[0]!.request.body).toEqual(bytes);
+  });
+
+  it("reports a failed write once: a later flush, after later exchanges succeed, resolves", async () => {
+    const server = await upstream("data: {}\n\n");
+    closers.push(server.close);
+    const directory = await mkdtemp(join(tmpdir(), "tapedeck-record-"));
+    const errors: string[] = [];
+    // A directory where the file should be: the first write fails.
+    const path = join(directory, "taken.yaml");
+    await mkdir(path);
+    const fetch = createRecordingFetch(globalThis.fetch, { path, onError: (error) => errors.push(error.code) });
+    await (await fetch(server.url, { method: "POST", body: "{}" })).text();
+    await expect(fetch.flush()).rejects.toMatchObject({ code: "record-failed" });
+    await rm(path, { recursive: true });
+    await (await fetch(server.url, { method: "POST", body: "{}" })).text();
+    await expect(fetch.flush()).resolves.toBeUndefined();
+    expect(errors).toEqual(["record-failed"]);
+    expect(parseCassette(await readFile(path, "utf8")).interactions).toHaveLength(2);
+  });
+
+  it("leaves out an interaction the hook returns null for", async () => {
+    const server = await upstream("data: {}\n\n");
+    closers.push(server.close);
+    const path = join(await mkdtemp(join(tmpdir(), "tapedeck-record-")), "dropped.yaml");
+    const fetch = createRecordingFetch(globalThis.fetch, { path, redact: (interaction) => (interaction.request.body === "drop" ? null : interaction) });
+    await (await fetch(server.url, { method: "POST", body: "drop" })).text();
+    await (await fetch(server.url, { method: "POST", body: "keep" })).text();
+    await fetch.flush();
+    expect(parseCassette(await readFile(path, "utf8")).interactions.map((interaction) => [interaction.id, interaction.request.body])).toEqual([[0, "keep"]]);
   });
 });

@@ -8,9 +8,7 @@ import {
 } from "@tapedeck/cassette";
 import { writeCassette } from "@tapedeck/cassette/node";
 import { ReplayError } from "../errors.js";
-
-/** Headers whose values never reach disk unless `redactHeaders` is set to something else. */
-export const defaultRedactedHeaders = ["authorization", "proxy-authorization", "api-key", "x-api-key", "cookie", "set-cookie"];
+import { createRedactor, type RedactionOptions } from "../redact.js";
 
 /** Options of {@link createRecordingFetch}. */
 export interface RecordingOptions {
@@ -18,11 +16,19 @@ export interface RecordingOptions {
   path: string;
   /** Layout of the file; default go-vcr's own (layout C), which Go's go-vcr replays. */
   layout?: CassetteLayout;
-  /** More header names to remove, besides {@link defaultRedactedHeaders}. */
-  redactHeaders?: readonly string[];
-  /** A last look at each interaction before it is written: change it in place or return a new one. */
-  redact?: (interaction: Interaction) => Interaction | undefined;
-  /** Called when writing fails; `flush()` rejects with the same error. */
+  /**
+   * What is redacted before anything is written (see `createRedactor`): secret
+   * headers, query parameters and JSON body fields, and values shaped like
+   * provider keys, all by default. `false` turns the defaults off (then only
+   * `redact` applies); an object adds names and patterns.
+   */
+  redaction?: RedactionOptions | false;
+  /**
+   * A last look at each interaction, after redaction and before it is written:
+   * change it in place, return a new one, or return `null` to leave it out.
+   */
+  redact?: (interaction: Interaction) => Interaction | null | undefined;
+  /** Called when writing fails; the next `flush()` rejects with the same error. */
   onError?: (error: ReplayError) => void;
 }
 
@@ -33,8 +39,10 @@ export type RecordingFetch = typeof fetch & { flush(): Promise<void>; cassette: 
  * Wraps a `fetch` so that every exchange is recorded into a go-vcr cassette. The
  * client receives the response live while it is recorded (the body is teed, not
  * buffered first); when the body ends, the interaction is added and the cassette
- * file rewritten. Secrets never reach disk: `Authorization`, `Proxy-Authorization`,
- * `api-key`, `x-api-key`, `Cookie` and `Set-Cookie` are removed.
+ * file rewritten. Secrets never reach disk: secret headers (`Authorization`,
+ * `x-api-key`, `x-goog-api-key`, `Cookie`...), query parameters (`key`,
+ * `api_key`, `access_token`...), JSON body fields named like secrets, and any
+ * header or query value shaped like a provider key become `REDACTED`.
  *
  * @example
  * ```ts
@@ -47,7 +55,7 @@ export type RecordingFetch = typeof fetch & { flush(): Promise<void>; cassette: 
  */
 export function createRecordingFetch(upstream: typeof fetch, options: RecordingOptions): RecordingFetch {
   const cassette: Cassette = { version: 2, interactions: [], layout: options.layout ?? defaultCassetteLayout };
-  const redacted = new Set([...defaultRedactedHeaders, ...(options.redactHeaders ?? [])].map((name) => name.toLowerCase()));
+  const redactor = options.redaction === false ? undefined : createRedactor(options.redaction);
   let writing: Promise<void> = Promise.resolve();
   let failure: ReplayError | undefined;
   /** Bodies still being read for the cassette. */
@@ -56,18 +64,20 @@ export function createRecordingFetch(upstream: typeof fetch, options: RecordingO
   const headerMap = (headers: Headers): HeaderMap => {
     const map: HeaderMap = Object.create(null);
     headers.forEach((value, name) => {
-      if (redacted.has(name.toLowerCase())) return;
       const canonical = name.replace(/(^|-)([a-z])/g, (_match, dash: string, letter: string) => dash + letter.toUpperCase());
       const values = map[canonical] ?? [];
       values.push(value);
       map[canonical] = values;
     });
-    if (headers.has("set-cookie") && !redacted.has("set-cookie")) map["Set-Cookie"] = headers.getSetCookie();
+    if (headers.has("set-cookie")) map["Set-Cookie"] = headers.getSetCookie();
     return map;
   };
 
   const save = (interaction: Interaction) => {
-    const final = options.redact?.(interaction) ?? interaction;
+    const redacted = redactor === undefined ? interaction : redactor.interaction(interaction);
+    const hooked = options.redact === undefined ? redacted : options.redact(redacted);
+    if (hooked === null) return;
+    const final = hooked ?? redacted;
     final.id = cassette.interactions.length;
     cassette.interactions.push(final);
     writing = writing
@@ -80,7 +90,8 @@ export function createRecordingFetch(upstream: typeof fetch, options: RecordingO
 
   const recordingFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
-    const requestBody = request.body === null ? "" : await request.clone().text();
+    // Kept as bytes (`!!binary`) when it is not UTF-8, never mended with U+FFFD.
+    const requestBody = request.body === null ? "" : await collect(request.clone().body!);
     const started = performance.now();
     const response = await upstream(request);
     const duration = millisecondsToDuration(Math.round((performance.now() - started) * 1e6) / 1e6);
@@ -89,7 +100,7 @@ export function createRecordingFetch(upstream: typeof fetch, options: RecordingO
         proto: "HTTP/1.1",
         protoMajor: 1,
         protoMinor: 1,
-        contentLength: new TextEncoder().encode(requestBody).length,
+        contentLength: typeof requestBody === "string" ? new TextEncoder().encode(requestBody).length : requestBody.length,
         host: "",
         body: requestBody,
         headers: headerMap(request.headers),
@@ -137,7 +148,10 @@ export function createRecordingFetch(upstream: typeof fetch, options: RecordingO
   recordingFetch.flush = async () => {
     while (recording.size > 0) await Promise.all(recording);
     await writing;
-    if (failure !== undefined) throw failure;
+    // Each failure is reported once: a later flush after later successes resolves.
+    const reported = failure;
+    failure = undefined;
+    if (reported !== undefined) throw reported;
   };
   return recordingFetch;
 }

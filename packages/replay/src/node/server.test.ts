@@ -27,18 +27,22 @@ describe("startReplayServer", () => {
     }
   });
 
-  it("answers a request nothing matches with 404 and the differences", async () => {
+  it("answers a request nothing matches with 404 and where it differs, never the recorded values", async () => {
     const cassette = loadFixture("novita");
     const misses: string[] = [];
     const server = await startReplayServer(cassette, { onMiss: (error) => misses.push(error.code) });
     try {
       const response = await fetch(`${server.url}/v1/models`);
       expect(response.status).toBe(404);
-      const { error } = (await response.json()) as { error: { message: string; code: string } };
-      expect(error.code).toBe("no-match");
-      expect(error.message).toContain("url: recorded");
+      const text = await response.text();
+      const { error } = JSON.parse(text) as { error: { message: string; code: string; nearest: number; differences: string[] } };
+      expect(error).toMatchObject({ code: "no-match", nearest: 0, differences: ["method", "url", "headers.Content-Type", "body"] });
+      // The recorded prompt and headers stay on this side.
+      expect(text).not.toContain("multiply");
+      expect(text).not.toContain("/api/v1/chat/completions");
       expect(misses).toEqual(["no-match"]);
       expect(server.misses).toHaveLength(1);
+      expect(server.misses[0]!.message).toContain("url: recorded");
     } finally {
       await server.close();
     }
