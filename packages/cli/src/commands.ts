@@ -34,11 +34,14 @@ Options:
   },
   {
     name: "check",
-    summary: "exit 0 if every file is a valid cassette, else one path:line:column line per problem",
+    summary: "exit 0 if every file is a valid cassette with readable streams, else one line per problem",
     help: `Usage: tapedeck check <file|dir>...
 
-Reads every cassette and prints one "path:line:column: code: message" line per
-problem. Exit 0 when all are valid, 1 otherwise. Only regular files are read.`,
+Reads every cassette and prints one line per problem: "path:line:column: code:
+message" for the cassette itself, "path: interaction n, event e: code: message"
+for a stream whose bytes cannot be read (invalid-framing, invalid-utf8), which
+"tapedeck merge" would report too. Exit 0 when all are valid, 1 otherwise.
+Only regular files are read.`,
     options: {},
     load: () => import("./commands/check.js"),
   },

@@ -67,6 +67,25 @@ describe("tapedeck check", () => {
   });
 });
 
+describe("tapedeck check and merge agree", () => {
+  it("on a stream whose line is over the reader's limit: both report invalid-framing, neither prints a stack", { timeout: 60_000 }, async () => {
+    const directory = await mkdtemp(join(tmpdir(), "tapedeck-agree-"));
+    // A 65 MiB data line: over maxLineLength (64 MiB).
+    const line = `data: ${"x".repeat(65 * 1024 * 1024)}\\n\\n`;
+    await writeFile(
+      join(directory, "huge.yaml"),
+      `---\nversion: 2\ninteractions:\n    - id: 0\n      request:\n        url: https://openrouter.ai/api/v1/chat/completions\n        method: POST\n      response:\n        headers:\n            Content-Type:\n                - text/event-stream\n        body: "${line}"\n        code: 200\n`,
+    );
+    const checked = await run(["check", "huge.yaml"], directory);
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toMatch(/^huge\.yaml: interaction 0, event 0: invalid-framing: the event stream broke at line 1: .*maxLineLength/);
+    const merged = await run(["merge", "--strict", "huge.yaml"], directory);
+    expect(merged.code).toBe(1);
+    expect(merged.stderr).toBe("");
+    expect((JSON.parse(merged.stdout) as Array<{ diagnostics: Array<{ code: string }> }>)[0]!.diagnostics[0]!.code).toBe("invalid-framing");
+  });
+});
+
 describe("tapedeck roundtrip", () => {
   it.each(listCassettes())("writes %s back byte for byte", async (name) => {
     const path = join(cassettesDirectory, `${name}.yaml`);
