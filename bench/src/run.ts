@@ -4,12 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseCassette, serializeCassette } from "@tapedeck/cassette";
-import { createEventStreamParser, parseEventStream } from "@tapedeck/sse";
-import { createParser } from "eventsource-parser";
 import { parse as yamlParse, stringify as yamlStringify } from "yaml";
 import { bigCassetteText, fixtureTexts } from "./cassette-inputs.js";
 import { aiSdk, jsonParseFloor, openaiNode, type Outcome, tapedeckPayloads, tapedeckSse } from "./contenders.js";
 import { dialectBenchmarks, framingBenchmarks } from "./dialect-benchmarks.js";
+import { sseBenchmarks } from "./sse-benchmarks.js";
 import { mergeCases, type Stream, textDeltas } from "./inputs.js";
 import { lines, log, mark, measure, ms, ratio, results, resultsDirectory } from "./report.js";
 
@@ -164,60 +163,24 @@ async function cassetteBenchmarks(): Promise<void> {
   results.cassette = { fixtures: fixtureTimes, big: { megabytes: Number(megabytes), interactions: bigModel.interactions.length, ...bigTimes }, peakMemoryMiB: memory };
 }
 
-async function sseBenchmarks(): Promise<void> {
-  log("## SSE decode");
-  log();
-  const fixtureBodies = mergeCases()[0]!.streams.map((stream) => stream.sse);
-  const large = textDeltas(100_000).sse;
-  const rows = [];
-  log("Both readers stream the same text to a handler that keeps nothing; `parseEventStream` (which returns every event in an array) is shown for reference.");
-  log();
-  log("| input | tapedeck createEventStreamParser ms | eventsource-parser ms | ratio | tapedeck parseEventStream ms |");
-  log("|---|---:|---:|---:|---:|");
-  for (const [name, bodies] of [["the fixtures' 10 bodies", fixtureBodies], ["100,000 events", [large]]] as const) {
-    const times = await measure(
-      {
-        tapedeck: () => {
-          let count = 0;
-          for (const body of bodies) {
-            const parser = createEventStreamParser({ onEvent: () => void (count += 1) });
-            parser.feed(body);
-            parser.end();
-          }
-          return count;
-        },
-        eventsourceParser: () => {
-          let count = 0;
-          for (const body of bodies) {
-            const parser = createParser({ onEvent: () => void (count += 1) });
-            parser.feed(body);
-          }
-          return count;
-        },
-        parseEventStream: () => bodies.map((body) => parseEventStream(body).length),
-      },
-      { iterations: 20, time: 1500 },
-    );
-    rows.push({ input: name, ...times });
-    log(`| ${name} | ${ms(times.tapedeck!)} | ${ms(times.eventsourceParser!)} | ${ratio(times.tapedeck! / times.eventsourceParser!)} | ${ms(times.parseEventStream!)} |`);
-  }
-  log();
-  log("tapedeck keeps every event's exact wire form (line ends, comments, the space after the colon) to write it back byte for byte; eventsource-parser keeps only what EventSource dispatches.");
-  log();
-  results.sse = rows;
-}
-
 log(`# tapedeck benchmarks`);
 log();
 const machine = results.machine as Record<string, unknown>;
 log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; ${machine.os}; Node ${machine.node}. One process, one run: ratios are comparable.`);
 log();
-await mergeBenchmarks();
-await dialectBenchmarks();
-await framingBenchmarks();
-await scalingBenchmarks();
-await cassetteBenchmarks();
-await sseBenchmarks();
+// BENCH_ONLY=sse,scaling runs only those sections (for work on one of them); the committed results come from a full run.
+const only = process.env.BENCH_ONLY?.split(",");
+const sections: Array<[string, () => Promise<void>]> = [
+  ["merge", mergeBenchmarks],
+  ["dialects", dialectBenchmarks],
+  ["framing", framingBenchmarks],
+  ["scaling", scalingBenchmarks],
+  ["cassette", cassetteBenchmarks],
+  ["sse", sseBenchmarks],
+];
+for (const [name, run] of sections) if (only === undefined || only.includes(name)) await run();
 mkdirSync(resultsDirectory, { recursive: true });
-writeFileSync(join(resultsDirectory, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
-writeFileSync(join(resultsDirectory, "latest.md"), `${lines.join("\n")}\n`);
+if (only === undefined) {
+  writeFileSync(join(resultsDirectory, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(resultsDirectory, "latest.md"), `${lines.join("\n")}\n`);
+}
