@@ -18,6 +18,10 @@ export type CassetteErrorCode =
   | "missing-field"
   /** A field has the wrong YAML type. */
   | "wrong-type"
+  /** A field has the right type but a value go-vcr cannot use: a status code outside 100-999, a duration Go cannot parse. */
+  | "invalid-value"
+  /** A tag go-yaml does not read (`!custom`); it would be lost. */
+  | "unsupported-tag"
   /** A `data:` payload of an event stream is not JSON. */
   | "invalid-json"
   /** The file could not be read or written. */

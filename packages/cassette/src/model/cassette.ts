@@ -11,10 +11,13 @@ export type HeaderMap = Record<string, string[]>;
 export type Body = string | Uint8Array;
 
 /**
- * Keys the cassette had that go-vcr does not define. They are kept, in their
- * order, and written back after the known fields of the same mapping.
+ * Keys the cassette had that go-vcr does not define (go-vcr itself drops
+ * them). They are kept, in their order (a `Map`, so that `10` stays after
+ * `zeta`), and written back after the known fields of the same mapping.
+ * Values are plain data: strings, numbers, `bigint`s past 2^53, booleans,
+ * `null`, bytes, arrays and `Map`s.
  */
-export type UnknownFields = Record<string, unknown>;
+export type UnknownFields = Map<string, unknown>;
 
 /**
  * go-vcr's recorded request, field for field and in go-vcr's order. Optional
@@ -23,9 +26,10 @@ export type UnknownFields = Record<string, unknown>;
  */
 export interface CassetteRequest {
   proto?: string;
-  protoMajor?: number;
-  protoMinor?: number;
-  contentLength?: number;
+  protoMajor?: number | bigint;
+  protoMinor?: number | bigint;
+  /** Go's int64: a `bigint` past 2^53, so that every value comes back exact. */
+  contentLength?: number | bigint;
   transferEncoding?: string[];
   trailer?: HeaderMap;
   host?: string;
@@ -42,12 +46,12 @@ export interface CassetteRequest {
 /** go-vcr's recorded response, field for field and in go-vcr's order. */
 export interface CassetteResponse {
   proto?: string;
-  protoMajor?: number;
-  protoMinor?: number;
+  protoMajor?: number | bigint;
+  protoMinor?: number | bigint;
   transferEncoding?: string[];
   trailer?: HeaderMap;
-  /** `-1` for a streamed body of unknown length. */
-  contentLength?: number;
+  /** `-1` for a streamed body of unknown length; a `bigint` past 2^53. */
+  contentLength?: number | bigint;
   uncompressed?: boolean;
   body?: Body;
   headers?: HeaderMap;

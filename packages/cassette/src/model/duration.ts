@@ -1,19 +1,72 @@
 import { CassetteError } from "../errors.js";
 
-const unitNanoseconds: Record<string, number> = {
-  ns: 1,
-  us: 1e3,
-  "µs": 1e3,
-  "μs": 1e3,
-  ms: 1e6,
-  s: 1e9,
-  m: 60e9,
-  h: 3600e9,
-};
+
+const nanosecondsPerUnit: Record<string, bigint> = { ns: 1n, us: 1_000n, "µs": 1_000n, "μs": 1_000n, ms: 1_000_000n, s: 1_000_000_000n, m: 60_000_000_000n, h: 3_600_000_000_000n };
+const maxDuration = 2n ** 63n - 1n;
+
+/**
+ * Reads a Go duration as Go's `time.ParseDuration` does, in one pass: an
+ * optional sign, then numbers (`1`, `1.5`, `.5`) each with a unit (`ns`, `us`,
+ * `µs`, `ms`, `s`, `m`, `h`), or `0`. The total in nanoseconds, or
+ * `undefined` when it is not a duration or overflows Go's int64.
+ */
+function parseGoDuration(text: string): { nanoseconds: bigint; fraction: number } | undefined {
+  let index = 0;
+  let negative = false;
+  if (text[0] === "-" || text[0] === "+") {
+    negative = text[0] === "-";
+    index = 1;
+  }
+  if (text.slice(index) === "0") return { nanoseconds: 0n, fraction: 0 };
+  if (index >= text.length) return undefined;
+  let total = 0n;
+  let fraction = 0;
+  while (index < text.length) {
+    const start = index;
+    while (index < text.length && text.charCodeAt(index) >= 48 && text.charCodeAt(index) <= 57) index += 1;
+    const whole = text.slice(start, index);
+    let decimals = "";
+    if (text[index] === ".") {
+      index += 1;
+      const decimalStart = index;
+      while (index < text.length && text.charCodeAt(index) >= 48 && text.charCodeAt(index) <= 57) index += 1;
+      decimals = text.slice(decimalStart, index);
+    }
+    if (whole === "" && decimals === "") return undefined;
+    const unitStart = index;
+    while (index < text.length && !(text.charCodeAt(index) >= 48 && text.charCodeAt(index) <= 57) && text[index] !== ".") index += 1;
+    const scale = nanosecondsPerUnit[text.slice(unitStart, index)];
+    if (scale === undefined) return undefined;
+    total += BigInt(whole || "0") * scale;
+    if (decimals !== "") {
+      const exact = (BigInt(decimals) * scale) / 10n ** BigInt(decimals.length);
+      total += exact;
+      // What a nanosecond cannot hold, for milliseconds that keep Go's rounding out of it.
+      fraction += Number(`0.${decimals}`) * Number(scale) - Number(exact);
+    }
+    if (total > maxDuration) return undefined;
+  }
+  return { nanoseconds: negative ? -total : total, fraction: negative ? -fraction : fraction };
+}
+
+/**
+ * Whether Go's `time.ParseDuration` accepts the text (`1.5s`, `662.265667ms`,
+ * `1h2m3s`, `0`), overflow included.
+ *
+ * @example
+ * ```ts
+ * isGoDuration("1.5s"); // true
+ * isGoDuration("forever"); // false
+ * ```
+ */
+export function isGoDuration(text: string): boolean {
+  return parseGoDuration(text) !== undefined;
+}
 
 /**
  * Reads a Go duration (`time.Duration.String()` or anything `time.ParseDuration`
- * accepts, like `1h2m3.5s` or `662.265667ms`) as milliseconds.
+ * accepts, like `1h2m3.5s` or `662.265667ms`) as milliseconds. Linear in the
+ * text, however long.
  *
  * @example
  * ```ts
@@ -21,16 +74,11 @@ const unitNanoseconds: Record<string, number> = {
  * ```
  */
 export function durationToMilliseconds(duration: string): number {
-  if (duration === "0") return 0;
-  const match = /^([-+]?)((?:(?:\d+\.?\d*|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+)$/.exec(duration);
-  if (match === null) {
-    throw new CassetteError("wrong-type", `"${duration}" is not a Go duration (expected e.g. "1.5s" or "250ms")`);
+  const parsed = parseGoDuration(duration);
+  if (parsed === undefined) {
+    throw new CassetteError("invalid-value", `"${duration.length > 60 ? `${duration.slice(0, 60)}…` : duration}" is not a Go duration (expected e.g. "1.5s" or "250ms")`);
   }
-  let nanoseconds = 0;
-  for (const part of match[2]!.matchAll(/(\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) {
-    nanoseconds += Number(part[1]) * unitNanoseconds[part[2]!]!;
-  }
-  return ((match[1] === "-" ? -1 : 1) * nanoseconds) / 1e6;
+  return Number(parsed.nanoseconds) / 1e6 + parsed.fraction / 1e6;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { canBePlainForGoYaml } from "./go-yaml-resolve.js";
+import { canBePlainForGoYaml } from "../yaml/resolve.js";
 import type { ScalarStyle, ScalarWriter } from "./scalar-style.js";
 
 /**

@@ -1,4 +1,4 @@
-import { isTimestamp } from "./go-yaml-resolve.js";
+import { isTimestamp } from "../yaml/resolve.js";
 import type { ScalarStyle, ScalarWriter } from "./scalar-style.js";
 
 /**

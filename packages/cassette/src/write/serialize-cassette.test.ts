@@ -306,16 +306,16 @@ describe("every go-vcr field", () => {
       "  response:", "    code: 200", "  recorded_by: tapedeck", "meta:", "  owner: team", "  tags:", "  - a", "",
     ].join("\n");
     const cassette = parseCassette(text);
-    expect(cassette.unknownFields).toEqual({ meta: { owner: "team", tags: ["a"] } });
-    expect(cassette.interactions[0]!.unknownFields).toEqual({ recorded_by: "tapedeck" });
-    expect(cassette.interactions[0]!.request.unknownFields).toEqual({ x_note: "kept" });
+    expect(cassette.unknownFields).toEqual(new Map([["meta", new Map<string, unknown>([["owner", "team"], ["tags", ["a"]]])]]));
+    expect(cassette.interactions[0]!.unknownFields).toEqual(new Map([["recorded_by", "tapedeck"]]));
+    expect(cassette.interactions[0]!.request.unknownFields).toEqual(new Map([["x_note", "kept"]]));
     const written = serializeCassette(cassette);
     expect(written).toContain("    method: GET\n    x_note: kept\n");
     expect(written).toContain("  recorded_by: tapedeck\nmeta:\n  owner: team\n  tags:\n  - a\n");
     const again = parseCassette(written);
     expect(again.unknownFields).toEqual(cassette.unknownFields);
-    expect(again.interactions[0]!.unknownFields).toEqual({ recorded_by: "tapedeck" });
-    expect(again.interactions[0]!.request.unknownFields).toEqual({ x_note: "kept" });
+    expect(again.interactions[0]!.unknownFields).toEqual(new Map([["recorded_by", "tapedeck"]]));
+    expect(again.interactions[0]!.request.unknownFields).toEqual(new Map([["x_note", "kept"]]));
   });
 
   it("rejects a model with a wrong type with a typed error naming the field", () => {

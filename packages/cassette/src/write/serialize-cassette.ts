@@ -86,7 +86,7 @@ class ValueBuilder {
       entries.push([field.key, this.field(value, field, `${path}.${field.property}`)]);
     }
     const mapping = new YamlMapping(entries);
-    if (withUnknownFields) this.appendUnknown(mapping, object.unknownFields as Record<string, unknown> | undefined);
+    if (withUnknownFields) this.appendUnknown(mapping, object.unknownFields as Map<string, unknown> | undefined);
     return mapping;
   }
 
@@ -99,6 +99,7 @@ class ValueBuilder {
         if (typeof value !== "string") throw wrongType(path, 'a Go duration string such as "1.5s"', value);
         return this.verbatimDurations ? new Verbatim(value) : value;
       case "int":
+        if (typeof value === "bigint") return value;
         if (typeof value !== "number" || !Number.isInteger(value)) throw wrongType(path, "an integer", value);
         return value;
       case "bool":
@@ -131,12 +132,13 @@ class ValueBuilder {
     );
   }
 
-  private appendUnknown(mapping: YamlMapping, unknown: Record<string, unknown> | undefined): void {
+  private appendUnknown(mapping: YamlMapping, unknown: Map<string, unknown> | Record<string, unknown> | undefined): void {
     if (unknown === undefined || unknown === null) return;
-    for (const key of Object.keys(unknown)) mapping.entries.push([key, this.any(unknown[key])]);
+    const entries = unknown instanceof Map ? unknown.entries() : Object.entries(unknown);
+    for (const [key, value] of entries) mapping.entries.push([key, this.any(value)]);
   }
 
-  /** Any plain value, as Go writes an `interface{}`: maps with sorted keys. */
+  /** Any plain value: `Map`s in their order, plain objects as Go writes a map (keys sorted). */
   private any(value: unknown): YamlValue {
     if (value === undefined || value === null) return null;
     if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") {
@@ -144,6 +146,7 @@ class ValueBuilder {
     }
     if (value instanceof Uint8Array) return value;
     if (Array.isArray(value)) return value.map((item) => this.any(item));
+    if (value instanceof Map) return new YamlMapping([...value].map(([key, item]) => [String(key), this.any(item)]));
     if (typeof value === "object") {
       const object = value as Record<string, unknown>;
       return new YamlMapping(Object.keys(object).sort(this.compareKeys).map((key) => [key, this.any(object[key])]));

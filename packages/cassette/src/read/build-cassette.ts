@@ -1,0 +1,256 @@
+import { CassetteError, type CassetteErrorCode } from "../errors.js";
+import type { Cassette, Interaction, UnknownFields } from "../model/cassette.js";
+import { isGoDuration } from "../model/duration.js";
+import { type FieldSpec, interactionFields, requestFields, responseFields } from "../model/fields.js";
+import type { YamlMap, YamlNode, YamlScalar } from "../yaml/node.js";
+import { type GoScalar, goBool, goInteger, resolvePlain } from "../yaml/resolve.js";
+
+/** Turns an offset into a line and column, only when an error needs one. */
+export type Locate = (offset: number) => { line: number; column: number };
+
+/**
+ * Reads a YAML document into a cassette as go-vcr's structs would take it
+ * from go-yaml: each field by its Go type (a plain `200` is the string "200"
+ * in a string field, `2.0` the integer 2 in an int field, `yes` true in a bool
+ * field), integers exact (a `bigint` past 2^53), null as the zero value, keys
+ * that are the same string to Go (`true` and `"true"`) as duplicates. Adds
+ * checks Go leaves to later: a status code outside 100-999 and a duration Go
+ * cannot parse are errors here, at their position. Keys go-vcr does not
+ * define are kept, in order, in `unknownFields`.
+ */
+export function buildCassette(root: YamlNode | undefined, locate: Locate, source: string | undefined): Omit<Cassette, "layout"> {
+  return new Builder(locate, source).cassette(root);
+}
+
+class Builder {
+  constructor(
+    private readonly locate: Locate,
+    private readonly source: string | undefined,
+  ) {}
+
+  cassette(root: YamlNode | undefined): Omit<Cassette, "layout"> {
+    if (root === undefined || (root.kind === "scalar" && root.style === "plain" && resolvePlain(root.text).kind === "null")) {
+      throw this.error("missing-field", 0, "the document is empty; expected a mapping with `version: 2` and `interactions`");
+    }
+    const map = this.expectMap(root, "the cassette");
+    const entries = this.entries(map);
+    const versionNode = this.required(entries, "version", map);
+    const version = this.integer(versionNode, "version");
+    if (version !== 2) throw this.error("unsupported-version", versionNode.offset, `version is ${version}; tapedeck reads go-vcr cassettes of version 2`);
+    const interactionsNode = this.required(entries, "interactions", map);
+    if (interactionsNode.kind !== "seq") {
+      throw this.error("wrong-type", interactionsNode.offset, `interactions must be a sequence, found ${describe(interactionsNode)}`);
+    }
+    const cassette: Omit<Cassette, "layout"> = { version: 2, interactions: interactionsNode.items.map((item) => this.interaction(item)) };
+    const unknown = this.unknown(entries, ["version", "interactions"]);
+    if (unknown !== undefined) cassette.unknownFields = unknown;
+    return cassette;
+  }
+
+  private interaction(node: YamlNode): Interaction {
+    const map = this.expectMap(node, "an interaction");
+    const entries = this.entries(map);
+    const interaction = this.fields(entries, map, interactionFields, ["request", "response"]) as unknown as Interaction;
+    if (typeof (interaction.id as unknown) === "bigint") throw this.error("wrong-type", entries.get("id")!.offset, "id is too large for a JavaScript number");
+    const requestNode = this.required(entries, "request", map);
+    const responseNode = this.required(entries, "response", map);
+    const requestMap = this.expectMap(requestNode, "request");
+    const responseMap = this.expectMap(responseNode, "response");
+    interaction.request = this.fields(this.entries(requestMap), requestMap, requestFields) as never;
+    const responseEntries = this.entries(responseMap);
+    interaction.response = this.fields(responseEntries, responseMap, responseFields) as never;
+    const code = interaction.response.code as number | bigint;
+    if (typeof code === "bigint" || code < 100 || code > 999) {
+      throw this.error("invalid-value", responseEntries.get("code")!.offset, `code is ${code}; an HTTP status code is 100 to 999`);
+    }
+    return interaction;
+  }
+
+  /** A mapping's entries by key text, refusing a key given twice. */
+  private entries(map: YamlMap): Map<string, YamlNode> {
+    const result = new Map<string, YamlNode>();
+    for (const { key, value } of map.entries) {
+      const name = this.keyText(key);
+      if (result.has(name)) throw this.error("duplicate-key", key.offset, `the key ${JSON.stringify(name)} is given twice in one mapping; map keys must be unique`);
+      result.set(name, value);
+    }
+    return result;
+  }
+
+  private fields(entries: Map<string, YamlNode>, map: YamlMap, fields: readonly FieldSpec[], otherKeys: readonly string[] = []): Record<string, unknown> {
+    const result: Record<string, unknown> = {};
+    for (const field of fields) {
+      const node = entries.get(field.key);
+      if (node === undefined) {
+        if (field.required) throw this.error("missing-field", map.offset, `missing \`${field.key}\``);
+        continue;
+      }
+      if (isNull(node)) {
+        // go-yaml reads null as the zero value; a field go-vcr cannot do without is still missing.
+        if (field.required) throw this.error("missing-field", node.offset, `\`${field.key}\` is null; expected a value`);
+        continue;
+      }
+      result[field.property] = this.field(node, field);
+    }
+    const unknown = this.unknown(entries, [...fields.map((field) => field.key), ...otherKeys]);
+    if (unknown !== undefined) result.unknownFields = unknown;
+    return result;
+  }
+
+  private field(node: YamlNode, field: FieldSpec): unknown {
+    switch (field.kind) {
+      case "int":
+        return this.integer(node, field.key);
+      case "bool": {
+        const scalar = this.expectScalar(node, field.key, "a boolean (true or false)");
+        const value = scalar.style === "plain" && scalar.tag === undefined ? goBool(scalar.text) : undefined;
+        if (value === undefined) throw this.error("wrong-type", node.offset, `${field.key} must be a boolean (true or false), found ${describe(node)}`);
+        return value;
+      }
+      case "string":
+        return this.string(node, field.key);
+      case "duration": {
+        const value = this.string(node, field.key);
+        if (!isGoDuration(value)) throw this.error("invalid-value", node.offset, `${field.key} is ${JSON.stringify(value)}, not a Go duration (e.g. "1.5s", "662.265667ms")`);
+        return value;
+      }
+      case "body":
+        return this.body(node, field.key);
+      case "strings":
+        return this.strings(node, field.key);
+      case "header-map":
+        return this.headerMap(node, field.key);
+    }
+  }
+
+  private integer(node: YamlNode, key: string): number | bigint {
+    const scalar = this.expectScalar(node, key, "an integer");
+    const value = scalar.style === "plain" && (scalar.tag === undefined || scalar.tag === "!!int" || scalar.tag === "!!float") ? goInteger(scalar.text) : undefined;
+    if (value === undefined) {
+      const found = scalar.style === "plain" ? resolvePlain(scalar.text) : undefined;
+      const shown = found !== undefined && (found.kind === "float" || found.kind === "int") ? String(found.value) : undefined;
+      throw this.error("wrong-type", node.offset, `${key} must be an integer, found ${shown ?? describe(node)}`);
+    }
+    return value;
+  }
+
+  /** A Go string field: any scalar's text (a plain `200` is "200"), bytes of `!!binary` as text when they are UTF-8. */
+  private string(node: YamlNode, key: string): string {
+    const scalar = this.expectScalar(node, key, "a string");
+    if (scalar.tag === "!!binary") {
+      const bytes = this.binary(scalar, key);
+      const text = utf8(bytes);
+      if (text === undefined) throw this.error("wrong-type", node.offset, `${key} holds bytes that are not UTF-8 (!!binary); tapedeck keeps such bytes only in bodies`);
+      return text;
+    }
+    return scalar.text;
+  }
+
+  private body(node: YamlNode, key: string): string | Uint8Array {
+    if (node.kind === "scalar" && node.tag === "!!binary") {
+      const bytes = this.binary(node, key);
+      // As go-yaml: bytes that are UTF-8 are a string; only the rest stays bytes.
+      return utf8(bytes) ?? bytes;
+    }
+    if (node.kind !== "scalar") throw this.error("wrong-type", node.offset, `${key} must be a string or !!binary bytes, found ${describe(node)}`);
+    return node.text;
+  }
+
+  private binary(scalar: YamlScalar, key: string): Uint8Array {
+    const encoded = scalar.text.replace(/\s+/g, "");
+    if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(encoded)) {
+      throw this.error("invalid-binary", scalar.offset, `${key} is tagged !!binary but does not hold padded base64`);
+    }
+    const decoded = atob(encoded);
+    const bytes = new Uint8Array(decoded.length);
+    for (let index = 0; index < decoded.length; index += 1) bytes[index] = decoded.charCodeAt(index);
+    return bytes;
+  }
+
+  private strings(node: YamlNode, key: string): string[] {
+    if (node.kind !== "seq") throw this.error("wrong-type", node.offset, `${key} must be a sequence of strings, found ${describe(node)}`);
+    return node.items.map((item) => this.string(item, `an item of ${key}`));
+  }
+
+  private headerMap(node: YamlNode, key: string): Record<string, string[]> {
+    if (node.kind !== "map") throw this.error("wrong-type", node.offset, `${key} must be a mapping from names to lists of strings, found ${describe(node)}`);
+    const result: Record<string, string[]> = Object.create(null);
+    for (const [name, value] of this.entries(node)) result[name] = isNull(value) ? [] : this.strings(value, `${key}.${name}`);
+    return result;
+  }
+
+  private unknown(entries: Map<string, YamlNode>, known: readonly string[]): UnknownFields | undefined {
+    let result: UnknownFields | undefined;
+    for (const [name, value] of entries) {
+      if (known.includes(name)) continue;
+      result ??= new Map();
+      result.set(name, this.anyValue(value));
+    }
+    return result;
+  }
+
+  /** Any value as go-yaml reads it into an `interface{}`, mappings as ordered `Map`s. */
+  private anyValue(node: YamlNode): unknown {
+    if (node.kind === "seq") return node.items.map((item) => this.anyValue(item));
+    if (node.kind === "map") {
+      const result = new Map<string, unknown>();
+      for (const [name, value] of this.entries(node)) result.set(name, this.anyValue(value));
+      return result;
+    }
+    if (node.tag === "!!binary") return this.body(node, "a value");
+    if (node.style !== "plain" || node.tag === "!!str") return node.text;
+    const resolved: GoScalar = resolvePlain(node.text);
+    return resolved.kind === "timestamp" || resolved.kind === "merge" ? node.text : resolved.value;
+  }
+
+  private keyText(key: YamlNode): string {
+    if (key.kind !== "scalar") throw this.error("wrong-type", key.offset, `a mapping key must be a string, found ${describe(key)}`);
+    if (key.tag === "!!binary") throw this.error("wrong-type", key.offset, "a mapping key holds !!binary bytes; tapedeck keeps bytes only in bodies");
+    return key.text;
+  }
+
+  private required(entries: Map<string, YamlNode>, key: string, map: YamlMap): YamlNode {
+    const value = entries.get(key);
+    if (value === undefined) throw this.error("missing-field", map.offset, `missing \`${key}\``);
+    return value;
+  }
+
+  private expectMap(node: YamlNode, what: string): YamlMap {
+    if (node.kind !== "map") throw this.error("wrong-type", node.offset, `${what} must be a mapping, found ${describe(node)}`);
+    return node;
+  }
+
+  private expectScalar(node: YamlNode, key: string, expected: string): YamlScalar {
+    if (node.kind !== "scalar") throw this.error("wrong-type", node.offset, `${key} must be ${expected}, found ${describe(node)}`);
+    return node;
+  }
+
+  private error(code: CassetteErrorCode, offset: number, message: string): CassetteError {
+    return new CassetteError(code, message, { source: this.source, ...this.locate(offset) });
+  }
+}
+
+function isNull(node: YamlNode): boolean {
+  return node.kind === "scalar" && node.style === "plain" && node.tag === undefined && resolvePlain(node.text).kind === "null";
+}
+
+function utf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function describe(node: YamlNode): string {
+  if (node.kind === "map") return "a mapping";
+  if (node.kind === "seq") return "a sequence";
+  if (node.tag === "!!binary") return "!!binary bytes";
+  if (node.style === "plain") {
+    const resolved = resolvePlain(node.text);
+    if (resolved.kind === "null") return "null";
+    if (resolved.kind !== "string" && resolved.kind !== "timestamp" && resolved.kind !== "merge") return `the ${resolved.kind === "bool" ? "boolean" : "number"} ${node.text}`;
+  }
+  const text = node.text;
+  return `the string ${JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)}`;
+}

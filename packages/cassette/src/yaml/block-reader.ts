@@ -1,0 +1,366 @@
+import { unescapeDoubleQuoted } from "./escapes.js";
+import { blockExtent, blockLinesSlowly, chompEnd, chomped, hasOtherBreak, stripIndentation } from "./literal-block.js";
+import { emptyScalar, type YamlMap, type YamlNode, type YamlScalar, type YamlSeq } from "./node.js";
+import { outside } from "./outside-subset.js";
+
+/**
+ * Reads the YAML that go-yaml and goccy/go-yaml write, fast: block mappings
+ * and sequences (compact or indented), plain, single- and double-quoted
+ * scalars on one line, literal blocks with indentation and chomping
+ * indicators, `!!binary`, and `{}` / `[]`. As go-yaml does, U+2028 and U+2029
+ * end a line inside a literal block (the next line's indentation is not part
+ * of the text) and U+0085 is read as a line feed. Anything else (comments,
+ * anchors, aliases, other tags, flow collections with content, folded or
+ * multi-line scalars, complex keys, tabs, several documents) throws
+ * `OutsideSubset`.
+ */
+export function readBlockYaml(text: string): YamlNode {
+  return new BlockReader(text).document();
+}
+
+/** Characters that cannot start a plain scalar (or need a look at what follows). */
+const indicatorStart = /^[-?:,[\]{}#&*!|>'"%@`]/;
+/** A line break go-yaml knows besides LF: CR, NEL, LS, PS. */
+const otherBreak = /[\r\u0085\u2028\u2029]/;
+
+class BlockReader {
+  private position = 0;
+
+  constructor(private readonly text: string) {}
+
+  document(): YamlNode {
+    const text = this.text;
+    if (text.startsWith("---")) {
+      const after = text.charCodeAt(3);
+      if (after !== 10 && !Number.isNaN(after)) outside("content after the document marker");
+      this.position = Math.min(4, text.length);
+    }
+    this.skipBlankLines();
+    if (this.position >= text.length) outside("an empty document");
+    const indent = this.indentation();
+    if (indent !== 0) outside("an indented root");
+    const node = this.startsSequenceItem() ? this.sequence(0) : this.mapping(0);
+    this.skipBlankLines();
+    if (this.position < text.length) outside("text after the root node");
+    return node;
+  }
+
+  /** Spaces at the start of the current line; a tab there is outside the subset. */
+  private indentation(): number {
+    let index = this.position;
+    while (this.text.charCodeAt(index) === 32) index += 1;
+    if (this.text.charCodeAt(index) === 9) outside("a tab in indentation");
+    return index - this.position;
+  }
+
+  /** Moves past lines that hold only spaces. */
+  private skipBlankLines(): void {
+    const text = this.text;
+    for (;;) {
+      let index = this.position;
+      while (text.charCodeAt(index) === 32) index += 1;
+      const code = text.charCodeAt(index);
+      if (code === 10) this.position = index + 1;
+      else if (code === 13 || code === 9) outside("a CR or tab between lines");
+      else {
+        if (Number.isNaN(code)) this.position = text.length;
+        return;
+      }
+    }
+  }
+
+  private startsSequenceItem(): boolean {
+    const index = this.position + this.indentation();
+    if (this.text.charCodeAt(index) !== 45) return false;
+    const next = this.text.charCodeAt(index + 1);
+    return next === 32 || next === 10 || Number.isNaN(next);
+  }
+
+  /** A block mapping whose keys start at column `indent`; the first key may already be under way (after `- `). */
+  private mapping(indent: number, inline = false): YamlMap {
+    const map: YamlMap = { kind: "map", entries: [], offset: this.position + (inline ? 0 : indent), flow: false };
+    const seen = new Set<string>();
+    for (let first = true; ; first = false) {
+      if (!(inline && first)) {
+        this.skipBlankLines();
+        if (this.position >= this.text.length) break;
+        const found = this.indentation();
+        if (found < indent) break;
+        if (found > indent) outside("a key indented past its siblings");
+        if (this.startsSequenceItem()) break;
+        this.position += indent;
+      }
+      const key = this.key();
+      // Keys are compared as written; anything subtler (`true` and `"true"`) is left to the general reader.
+      const identity = `${key.style === "plain" ? "p" : "q"}${key.text}`;
+      if (seen.has(identity)) outside("a duplicate key");
+      seen.add(identity);
+      map.entries.push({ key, value: this.valueAfterColon(indent) });
+    }
+    return map;
+  }
+
+  /** A mapping key and its colon. */
+  private key(): YamlScalar {
+    const text = this.text;
+    const start = this.position;
+    const first = text.charCodeAt(start);
+    let key: YamlScalar;
+    if (first === 39 || first === 34) key = this.quoted(first);
+    else {
+      if (first === 63 /* ? */ || first === 60 /* < for << */) outside("a complex or merge key");
+      let end = start;
+      for (;;) {
+        const colon = text.indexOf(":", end);
+        const lineEnd = this.lineEnd(start);
+        if (colon === -1 || colon > lineEnd) outside("a line without a key");
+        const after = text.charCodeAt(colon + 1);
+        if (after === 32 || after === 10 || Number.isNaN(after)) {
+          end = colon;
+          break;
+        }
+        end = colon + 1;
+      }
+      const raw = text.slice(start, end);
+      if (raw === "" || indicatorStart.test(raw) || raw.endsWith(" ") || raw.includes(" #")) outside("a key that needs a closer look");
+      key = { kind: "scalar", style: "plain", text: raw, offset: start, end };
+      this.position = end;
+    }
+    if (text.charCodeAt(this.position) !== 58) outside("a key without a colon");
+    this.position += 1;
+    return key;
+  }
+
+  /** Where the current line ends (its LF, or the end of the text). */
+  private lineEnd(from: number): number {
+    const newline = this.text.indexOf("\n", from);
+    return newline === -1 ? this.text.length : newline;
+  }
+
+  /** The value after `key:`, on the same line or in the block below, for a key at column `indent`. */
+  private valueAfterColon(indent: number): YamlNode {
+    const text = this.text;
+    let index = this.position;
+    while (text.charCodeAt(index) === 32) index += 1;
+    const code = text.charCodeAt(index);
+    if (code === 10 || Number.isNaN(code)) {
+      const here = this.position;
+      this.position = Number.isNaN(code) ? text.length : index + 1;
+      return this.nestedBlock(indent, here);
+    }
+    if (index === this.position) outside("no space after a colon");
+    this.position = index;
+    return this.inlineValue(indent);
+  }
+
+  /** The block under a key with nothing after its colon: a mapping, a sequence, or nothing (null). */
+  private nestedBlock(indent: number, colonEnd: number): YamlNode {
+    const lineStart = this.position;
+    this.skipBlankLines();
+    if (this.position < this.text.length) {
+      const found = this.indentation();
+      if (this.startsSequenceItem() && found >= indent) return this.sequence(found);
+      if (found > indent) return this.mapping(found);
+    }
+    this.position = lineStart;
+    return emptyScalar(colonEnd);
+  }
+
+  /** A block sequence whose `- ` marks are at column `indent`. */
+  private sequence(indent: number): YamlSeq {
+    const seq: YamlSeq = { kind: "seq", items: [], offset: this.position + indent, flow: false };
+    for (;;) {
+      this.skipBlankLines();
+      if (this.position >= this.text.length) break;
+      if (this.indentation() !== indent || !this.startsSequenceItem()) break;
+      this.position += indent;
+      if (this.text.charCodeAt(this.position + 1) !== 32) outside("an empty sequence item");
+      this.position += 2;
+      while (this.text.charCodeAt(this.position) === 32) this.position += 1;
+      seq.items.push(this.looksLikeKey() ? this.mapping(this.position - this.lineStartOf(this.position), true) : this.inlineValue(indent, true));
+    }
+    return seq;
+  }
+
+  private lineStartOf(index: number): number {
+    return this.text.lastIndexOf("\n", index - 1) + 1;
+  }
+
+  /** Whether the text at the current position is `key: ...` rather than a scalar. */
+  private looksLikeKey(): boolean {
+    const text = this.text;
+    const start = this.position;
+    const first = text.charCodeAt(start);
+    if (first === 45 /* - */ && text.charCodeAt(start + 1) === 32) outside("a sequence in a sequence");
+    const lineEnd = this.lineEnd(start);
+    if (first === 39 || first === 34) {
+      const close = this.closingQuote(start, first, lineEnd);
+      return close !== -1 && text.charCodeAt(close + 1) === 58;
+    }
+    for (let colon = text.indexOf(":", start); colon !== -1 && colon < lineEnd; colon = text.indexOf(":", colon + 1)) {
+      const after = text.charCodeAt(colon + 1);
+      if (after === 32 || after === 10 || Number.isNaN(after)) return true;
+    }
+    return false;
+  }
+
+  /** A scalar or empty collection on the rest of the line (a literal block continues below). */
+  private inlineValue(indent: number, inSequence = false): YamlNode {
+    const text = this.text;
+    const start = this.position;
+    const code = text.charCodeAt(start);
+    if (code === 124 /* | */) return this.literal(indent, start, undefined, inSequence);
+    if (code === 39 || code === 34) {
+      const scalar = this.quoted(code);
+      this.endOfLine();
+      return scalar;
+    }
+    if (code === 123 || code === 91) {
+      const close = code === 123 ? "}" : "]";
+      if (text[start + 1] !== close) outside("a flow collection with content");
+      this.position = start + 2;
+      this.endOfLine();
+      return code === 123 ? { kind: "map", entries: [], offset: start, flow: true } : { kind: "seq", items: [], offset: start, flow: true };
+    }
+    if (code === 33 /* ! */) {
+      if (!text.startsWith("!!binary ", start)) outside("a tag other than !!binary");
+      this.position = start + 9;
+      while (text.charCodeAt(this.position) === 32) this.position += 1;
+      const value = text.charCodeAt(this.position) === 124 ? this.literal(indent, this.position, start, inSequence) : this.plain(indent);
+      if (value.kind !== "scalar" || value.style === "single" || value.style === "double") outside("a tagged value that is not plain or literal");
+      return { ...value, tag: "!!binary" };
+    }
+    return this.plain(indent);
+  }
+
+  /** A plain scalar: the rest of the line, which must not go on below. */
+  private plain(indent: number): YamlScalar {
+    const text = this.text;
+    const start = this.position;
+    const lineEnd = this.lineEnd(start);
+    let end = lineEnd;
+    while (end > start && text.charCodeAt(end - 1) === 32) end -= 1;
+    const raw = text.slice(start, end);
+    if (raw === "") outside("an empty plain scalar");
+    if (indicatorStart.test(raw) && !/^[-?:][^ ]/.test(raw)) outside("a plain scalar that starts with an indicator");
+    if (raw.includes(" #") || raw.includes(": ") || raw.endsWith(":") || otherBreak.test(raw) || raw.includes("\t")) outside("a plain scalar that needs a closer look");
+    this.position = lineEnd === text.length ? lineEnd : lineEnd + 1;
+    this.noContinuation(indent);
+    return { kind: "scalar", style: "plain", text: raw, offset: start, end };
+  }
+
+  /** After a one-line value, the next line must not be indented under the key (a multi-line scalar). */
+  private noContinuation(indent: number): void {
+    const saved = this.position;
+    this.skipBlankLines();
+    if (this.position < this.text.length && this.indentation() > indent && !this.startsSequenceItem()) outside("a scalar that goes on below");
+    this.position = saved;
+  }
+
+  /** Only spaces may follow a value on its line. */
+  private endOfLine(): void {
+    const text = this.text;
+    while (text.charCodeAt(this.position) === 32) this.position += 1;
+    const code = text.charCodeAt(this.position);
+    if (code === 10) this.position += 1;
+    else if (!Number.isNaN(code)) outside("text after a value");
+  }
+
+  /** The index of the quote closing the one at `start`, on this line; -1 when it does not close there. */
+  private closingQuote(start: number, quote: number, lineEnd: number): number {
+    const text = this.text;
+    const mark = quote === 39 ? "'" : '"';
+    for (let index = start + 1; ; ) {
+      const found = text.indexOf(mark, index);
+      if (found === -1 || found >= lineEnd) return -1;
+      if (quote === 39) {
+        if (text.charCodeAt(found + 1) === 39) {
+          index = found + 2;
+          continue;
+        }
+        return found;
+      }
+      let slashes = 0;
+      for (let back = found - 1; text.charCodeAt(back) === 92; back -= 1) slashes += 1;
+      if (slashes % 2 === 0) return found;
+      index = found + 1;
+    }
+  }
+
+  /** A single- or double-quoted scalar that closes on its line. */
+  private quoted(quote: number): YamlScalar {
+    const text = this.text;
+    const start = this.position;
+    const lineEnd = this.lineEnd(start);
+    const close = this.closingQuote(start, quote, lineEnd);
+    if (close === -1) outside("a quoted scalar over several lines");
+    const raw = text.slice(start + 1, close);
+    if (otherBreak.test(raw)) outside("a line break inside quotes");
+    let value: string | undefined;
+    if (quote === 39) value = raw.includes("'") ? raw.replaceAll("''", "'") : raw;
+    else value = raw.includes("\\") ? unescapeDoubleQuoted(raw) : raw;
+    if (value === undefined) outside("an unknown escape");
+    this.position = close + 1;
+    return { kind: "scalar", style: quote === 39 ? "single" : "double", text: value!, offset: start, end: close + 1 };
+  }
+
+  /**
+   * A literal block: its header (`|`, an indentation digit, a chomping sign)
+   * at `header`, its lines below, indented past `indent`.
+   */
+  private literal(indent: number, header: number, tagStart: number | undefined, inSequence: boolean): YamlScalar {
+    const text = this.text;
+    let index = header + 1;
+    let chomp: "clip" | "strip" | "keep" = "clip";
+    let digit = 0;
+    for (let step = 0; step < 2; step += 1) {
+      const code = text.charCodeAt(index);
+      if (code === 45 || code === 43) {
+        chomp = code === 45 ? "strip" : "keep";
+        index += 1;
+      } else if (code >= 49 && code <= 57) {
+        digit = code - 48;
+        index += 1;
+      }
+    }
+    this.position = index;
+    this.endOfLine();
+    const bodyStart = this.position;
+    let contentIndent: number;
+    if (digit > 0) {
+      if (inSequence) outside("an indentation digit in a sequence item");
+      contentIndent = indent + digit;
+    } else {
+      // The first line with text sets the indentation; blank lines before it may not be longer.
+      let longestBlank = 0;
+      let lineStart = bodyStart;
+      for (;;) {
+        let column = 0;
+        while (text.charCodeAt(lineStart + column) === 32) column += 1;
+        const code = text.charCodeAt(lineStart + column);
+        if (code === 10) {
+          longestBlank = Math.max(longestBlank, column);
+          lineStart += column + 1;
+          continue;
+        }
+        if (Number.isNaN(code)) outside("an empty literal block");
+        contentIndent = column;
+        if (longestBlank > column) outside("a literal block whose leading blank lines are longer than its text");
+        break;
+      }
+    }
+    if (contentIndent! <= indent) outside("a literal block not indented past its key");
+    const { end, shortBlank } = blockExtent(text, bodyStart, contentIndent!);
+    this.position = end;
+    const pad = " ".repeat(contentIndent!);
+    let value: string;
+    if (hasOtherBreak(text, bodyStart, end)) value = chomped(blockLinesSlowly(text.slice(bodyStart, end), contentIndent!), chomp);
+    else if (shortBlank || !text.startsWith(pad, bodyStart)) value = chomped(stripIndentation(text.slice(bodyStart, end), contentIndent!), chomp);
+    else {
+      // The usual block: chomped first, so that the one copy made is the value itself.
+      const region = text.slice(bodyStart + contentIndent!, chomp === "keep" ? end : chompEnd(text, bodyStart, end, chomp));
+      value = region.replaceAll(`\n${pad}`, "\n");
+    }
+    return { kind: "scalar", style: "literal", text: value, offset: tagStart ?? header, end };
+  }
+}

@@ -1,0 +1,156 @@
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parseDocument, type Scalar } from "yaml";
+import { CassetteError } from "../errors.js";
+import { blockLinesSlowly, chomped, hasOtherBreak } from "./literal-block.js";
+import type { YamlNode, YamlScalarStyle } from "./node.js";
+
+/** Limits on what aliases may expand to. */
+export interface AliasLimits {
+  /** Most alias expansions (each `*name` met while expanding counts once). */
+  maxAliasCount: number;
+  /** Most characters of scalar text that aliases may add. */
+  maxAliasExpansion: number;
+}
+
+/** Tags go-yaml resolves itself; any other is refused rather than dropped. */
+const knownTags = new Set(["tag:yaml.org,2002:str", "tag:yaml.org,2002:binary", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:timestamp"]);
+
+const styles: Record<string, YamlScalarStyle> = { PLAIN: "plain", QUOTE_SINGLE: "single", QUOTE_DOUBLE: "double", BLOCK_LITERAL: "literal", BLOCK_FOLDED: "folded" };
+
+/**
+ * Reads any YAML with the `yaml` library (for what tapedeck's own reader does
+ * not take: anchors and aliases, merge keys, comments, flow collections,
+ * folded and multi-line scalars, tags) into the same nodes, as go-yaml would
+ * see them: aliases expanded within the limits, `<<` merge keys applied,
+ * unknown tags refused. Syntax errors are `CassetteError`s at their position.
+ */
+export function readWithYamlLibrary(text: string, limits: AliasLimits, at: (offset: number) => { line: number; column: number }, source: string | undefined): YamlNode | undefined {
+  const document = parseDocument(text, { schema: "core", prettyErrors: false, keepSourceTokens: false, uniqueKeys: false });
+  const [firstError] = document.errors;
+  if (firstError !== undefined) {
+    const message = firstError.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+    throw new CassetteError("invalid-yaml", message, { source, ...at(firstError.pos[0]) }, { cause: firstError });
+  }
+  const root = document.contents;
+  if (root === null) return undefined;
+  return new Converter(document, text, limits, (code, offset, message) => new CassetteError(code, message, { source, ...at(offset) })).node(root as Node);
+}
+
+class Converter {
+  private aliases = 0;
+  private expanded = 0;
+  /** How deep inside alias expansions the conversion is. */
+  private aliasDepth = 0;
+
+  constructor(
+    private readonly document: Document.Parsed,
+    private readonly text: string,
+    private readonly limits: AliasLimits,
+    private readonly error: (code: "alias-limit" | "invalid-yaml" | "unsupported-tag", offset: number, message: string) => CassetteError,
+  ) {}
+
+  node(node: Node): YamlNode {
+    if (isAlias(node)) return this.alias(node);
+    const offset = node.range?.[0] ?? 0;
+    const tag = node.tag;
+    if (tag !== undefined && !knownTags.has(tag)) throw this.error("unsupported-tag", tagStart(this.text, offset), `the tag ${tag.replace(/^tag:yaml\.org,2002:/, "!!")} is not one go-yaml reads; it would be lost`);
+    if (isScalar(node)) {
+      const text = scalarText(node, this.text);
+      if (this.aliasDepth > 0) {
+        this.expanded += text.length;
+        if (this.expanded > this.limits.maxAliasExpansion) throw this.error("alias-limit", offset, `aliases expand to more than ${this.limits.maxAliasExpansion} characters (maxAliasExpansion)`);
+      }
+      const scalar: YamlNode = { kind: "scalar", style: styles[node.type ?? "PLAIN"] ?? "plain", text, offset, end: node.range?.[1] ?? offset };
+      if (tag !== undefined) scalar.tag = tag.replace(/^tag:yaml\.org,2002:/, "!!");
+      return scalar;
+    }
+    if (isSeq(node)) return { kind: "seq", items: node.items.map((item) => this.node(item as Node)), offset, flow: node.flow === true };
+    if (isMap(node)) {
+      const entries: Array<{ key: YamlNode; value: YamlNode }> = [];
+      const merged: Array<{ key: YamlNode; value: YamlNode }> = [];
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key as Node | null;
+        const key = keyNode === null ? emptyAt(offset) : this.node(keyNode);
+        const valueNode = pair.value as Node | null;
+        const value = valueNode === null ? emptyAt(keyNode?.range?.[2] ?? offset) : this.node(valueNode);
+        if (key.kind === "scalar" && key.style === "plain" && key.text === "<<" && key.tag === undefined) {
+          // A merge key: the mappings it names fill in keys this mapping does not have; the first named wins.
+          const sources = value.kind === "seq" ? value.items : [value];
+          for (const item of sources) {
+            if (item.kind !== "map") throw this.error("invalid-yaml", item.offset, "a merge key (<<) must name a mapping or a list of mappings");
+            merged.push(...item.entries);
+          }
+          continue;
+        }
+        entries.push({ key, value });
+      }
+      const seen = new Set(entries.map(({ key }) => (key.kind === "scalar" ? key.text : "")));
+      for (const entry of merged) {
+        const name = entry.key.kind === "scalar" ? entry.key.text : "";
+        if (seen.has(name)) continue;
+        seen.add(name);
+        entries.push(entry);
+      }
+      return { kind: "map", entries, offset, flow: node.flow === true };
+    }
+    throw this.error("invalid-yaml", offset, "an unknown kind of node");
+  }
+
+  private alias(node: Node & { source: string }): YamlNode {
+    const offset = node.range?.[0] ?? 0;
+    this.aliases += 1;
+    if (this.aliases > this.limits.maxAliasCount) throw this.error("alias-limit", offset, `more than ${this.limits.maxAliasCount} alias expansions (maxAliasCount)`);
+    const target = (node as unknown as { resolve(document: Document): Node | undefined }).resolve(this.document);
+    if (target === undefined) throw this.error("invalid-yaml", offset, `unknown alias *${node.source}`);
+    this.aliasDepth += 1;
+    try {
+      // Expanded afresh at every use, as the value it stands for; the limits above bound the work.
+      return { ...this.node(target), offset };
+    } finally {
+      this.aliasDepth -= 1;
+    }
+  }
+}
+
+/** Where the tag in front of a node's content starts (the library's range starts after it). */
+function tagStart(text: string, offset: number): number {
+  const bang = text.lastIndexOf("!", offset);
+  return bang >= 0 && /^!\S*\s*$/.test(text.slice(bang, offset)) ? bang : offset;
+}
+
+function emptyAt(offset: number): YamlNode {
+  return { kind: "scalar", style: "plain", text: "", offset, end: offset };
+}
+
+/** A scalar's content as text: plain scalars as written in the source (resolution is go-yaml's, later), others as the library read them. */
+function scalarText(node: Scalar, source: string): string {
+  const value = node.value;
+  if (node.type === "PLAIN" || node.type === undefined) {
+    if (node.range && node.tag === undefined) return source.slice(node.range[0], node.range[1]).trimEnd().replace(/\s*\n\s*/g, " ");
+    if (node.source !== undefined) return String(node.source);
+  }
+  if (value instanceof Uint8Array) return (node.source ?? "").replace(/\s+/g, "");
+  if (typeof value === "string") return node.type === "BLOCK_LITERAL" ? literalAsGoReadsIt(node, source) ?? value : value;
+  return node.source ?? String(value);
+}
+
+/**
+ * A literal block holding CR, NEL, LS or PS, read as go-yaml does (LS and PS
+ * end a line, so the next line's indentation is not text); `undefined` when
+ * the library's value stands (no such break, or an indentation digit).
+ */
+function literalAsGoReadsIt(node: Scalar, source: string): string | undefined {
+  const [start, end] = node.range ?? [0, 0];
+  const headerEnd = source.indexOf("\n", start);
+  if (headerEnd === -1 || headerEnd >= end) return undefined;
+  const header = source.slice(start, headerEnd).replace(/\s+#.*$/, "").trimEnd();
+  if (!/^\|[-+]?$/.test(header) || !hasOtherBreak(source, headerEnd + 1, end)) return undefined;
+  const region = source.slice(headerEnd + 1, end);
+  const indent = /^(?: *\n)* */.exec(region)![0].replace(/^(?: *\n)*/, "").length;
+  const chomp = header.endsWith("-") ? "strip" : header.endsWith("+") ? "keep" : "clip";
+  try {
+    return chomped(blockLinesSlowly(region, indent), chomp);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,124 @@
+import { outside } from "./outside-subset.js";
+
+/*
+ * The text of a literal block (`|`, `|-`, `|+`) as go-yaml reads it: where the
+ * block ends, its indentation stripped, its chomping applied. The quick paths
+ * copy the text once; the slow one walks it for the rarer line breaks.
+ */
+
+/** Block lines split on every break go-yaml knows: CR, CRLF and NEL read as LF; LS and PS kept, ending their line. */
+export function blockLinesSlowly(region: string, contentIndent: number): string {
+  let result = "";
+  let index = 0;
+  let atLineStart = true;
+  while (index < region.length) {
+    if (atLineStart) {
+      let column = 0;
+      while (column < contentIndent && region.charCodeAt(index + column) === 32) column += 1;
+      const code = region.charCodeAt(index + column);
+      if (column < contentIndent && !(code === 10 || code === 13 || Number.isNaN(code))) outside("a short line inside a literal block");
+      index += column;
+      atLineStart = false;
+    }
+    const code = region.charCodeAt(index);
+    if (code === 10 || code === 0x85) {
+      result += "\n";
+      index += 1;
+      atLineStart = true;
+    } else if (code === 13) {
+      result += "\n";
+      index += region.charCodeAt(index + 1) === 10 ? 2 : 1;
+      atLineStart = true;
+    } else if (code === 0x2028 || code === 0x2029) {
+      result += region[index];
+      index += 1;
+      atLineStart = true;
+    } else {
+      result += region[index];
+      index += 1;
+    }
+  }
+  return result;
+}
+
+/**
+ * Where a block whose text is indented `indent` ends (at the first line with
+ * text indented less), and whether a blank line in it has some spaces but
+ * fewer than `indent` (which the quick indentation strip would not clear).
+ */
+export function blockExtent(text: string, from: number, indent: number): { end: number; shortBlank: boolean } {
+  const pad = " ".repeat(indent);
+  let shortBlank = false;
+  let lineStart = from;
+  while (lineStart < text.length) {
+    if (text.charCodeAt(lineStart) === 10) {
+      // A bare blank line, as go-yaml writes them.
+      lineStart += 1;
+      continue;
+    }
+    let column = indent;
+    if (!text.startsWith(pad, lineStart)) {
+      column = 0;
+      while (text.charCodeAt(lineStart + column) === 32) column += 1;
+      const code = text.charCodeAt(lineStart + column);
+      if (code !== 10 && code !== 13 && !Number.isNaN(code)) return { end: lineStart, shortBlank };
+      if (column > 0) shortBlank = true;
+    }
+    const newline = text.indexOf("\n", lineStart + column);
+    if (newline === -1) return { end: text.length, shortBlank };
+    lineStart = newline + 1;
+  }
+  return { end: text.length, shortBlank };
+}
+
+/**
+ * Where a block's text ends once chomped (`strip`: after its last line of
+ * text; `clip`: after that line's break), its trailing blank lines left out.
+ */
+export function chompEnd(text: string, from: number, end: number, chomp: "clip" | "strip"): number {
+  let index = end;
+  for (;;) {
+    while (index > from && text.charCodeAt(index - 1) === 10) index -= 1;
+    let lineStart = index;
+    while (lineStart > from && text.charCodeAt(lineStart - 1) === 32) lineStart -= 1;
+    // A last line of spaces only is blank: it goes too.
+    if (lineStart < index && (lineStart === from || text.charCodeAt(lineStart - 1) === 10)) index = lineStart;
+    else break;
+  }
+  return chomp === "clip" && index < end ? index + 1 : index;
+}
+
+/** Whether a block holds a line break go-yaml knows besides LF (four quick searches rather than one slow one). */
+export function hasOtherBreak(text: string, from: number, end: number): boolean {
+  const region = text.slice(from, end);
+  return region.includes("\r") || region.includes("\u2028") || region.includes("\u2029") || region.includes("\u0085");
+}
+
+/** The block's lines without their indentation; blank lines (shorter than it) become empty. */
+export function stripIndentation(region: string, indent: number): string {
+  const pad = " ".repeat(indent);
+  if (!region.startsWith(pad) && !/^ *\n/.test(region)) outside("a short first line in a literal block");
+  const first = region.startsWith(pad) ? region.slice(indent) : region.replace(/^ */, "");
+  return first.replace(stripPattern(indent), "\n");
+}
+
+const stripPatterns = new Map<number, RegExp>();
+
+/** A line break and the indentation after it, or the spaces of a blank line. */
+function stripPattern(indent: number): RegExp {
+  let pattern = stripPatterns.get(indent);
+  if (pattern === undefined) {
+    pattern = new RegExp(`\\n(?: {${indent}}| *(?=\\n|$))`, "g");
+    stripPatterns.set(indent, pattern);
+  }
+  return pattern;
+}
+
+/** Applies a literal block's chomping to its text (every line ended by a line break). */
+export function chomped(content: string, chomp: "clip" | "strip" | "keep"): string {
+  if (chomp === "keep") return content;
+  let end = content.length;
+  while (end > 0 && content.charCodeAt(end - 1) === 10) end -= 1;
+  const body = content.slice(0, end);
+  return chomp === "strip" || body === "" ? body : `${body}\n`;
+}
