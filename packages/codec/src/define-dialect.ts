@@ -25,7 +25,7 @@ export function defineDialect<Merged, Body extends string | Uint8Array, SplitExt
     const core = spec.createCore({ ...(options.onEvent ? { emit: options.onEvent } : {}), ...(tracer ? { trace: tracer } : {}) }) as MergeCore<unknown>;
     const keep = tracer !== undefined;
     const raw: Array<string | Uint8Array> | undefined = keep ? [] : undefined;
-    let decoder = new TextDecoder("utf-8", { fatal: true });
+    let decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
     let lossy = false;
     let bytesRead = 0;
     const decode = (bytes: Uint8Array, end = false): string => {
@@ -34,7 +34,7 @@ export function defineDialect<Merged, Body extends string | Uint8Array, SplitExt
       } catch {
         if (!lossy) core.report("invalid-utf8", `the stream is not valid UTF-8 (within bytes ${bytesRead}-${bytesRead + bytes.length}); it was read with U+FFFD in place of the bad bytes`, { event: core.eventsRead });
         lossy = true;
-        decoder = new TextDecoder("utf-8");
+        decoder = new TextDecoder("utf-8", { ignoreBOM: true });
         return end ? "" : decoder.decode(bytes, { stream: true });
       }
     };

@@ -73,8 +73,12 @@ const tokenPattern = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** A header value or status text HTTP can carry: no line break, no control character but tab. */
 const fieldValuePattern = /^[\t\x20-\x7e\x80-\xff]*$/;
 
+/** Statuses whose responses have no body in HTTP. */
+const nullBodyStatuses = new Set([204, 205, 304]);
+
 /**
- * Checks that a recorded head can be sent: the status code within `range`, the
+ * Checks that a recorded head can be sent: a final status code within `range`
+ * (no 1xx), no body on a 204, 205 or 304, the
  * status text and every header on one line of visible characters. A
  * `ReplayError` (`invalid-recording`) naming the interaction and the field
  * otherwise; never a crash of the server or the client.
@@ -84,6 +88,9 @@ export function checkHead(interaction: Interaction, head: ReturnType<typeof resp
     throw new ReplayError("invalid-recording", `interaction ${interaction.id} cannot be replayed: ${what}`, { nearest: interaction.id });
   };
   if (!Number.isInteger(head.status) || head.status < range[0] || head.status > range[1]) fail(`its status code ${head.status} is outside ${range[0]}-${range[1]}`);
+  if (head.status < 200) fail(`its status code ${head.status} is informational; a replay can only give a final response`);
+  const body = interaction.response.body;
+  if (nullBodyStatuses.has(head.status) && body !== undefined && body.length > 0) fail(`it is a ${head.status} with a body, which HTTP cannot carry (the body would be lost)`);
   if (!fieldValuePattern.test(head.statusText)) fail(`its status text ${JSON.stringify(head.statusText)} holds a line break or control character`);
   for (const [name, value] of head.headers) {
     if (!tokenPattern.test(name)) fail(`its header name ${JSON.stringify(name)} is not an HTTP token`);

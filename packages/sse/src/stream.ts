@@ -18,7 +18,8 @@ import { createEventStreamParser, type EventStreamParserOptions } from "./parse.
  */
 export class EventStreamParserStream extends TransformStream<string | Uint8Array, ParsedEvent> {
   constructor(options: EventStreamParserOptions = {}) {
-    const decoder = new TextDecoder();
+    // The BOM is left for the parser, which drops it where the SSE specification says, whether bytes or text were fed.
+    const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
     let parser!: ReturnType<typeof createEventStreamParser>;
     super({
       start(controller) {

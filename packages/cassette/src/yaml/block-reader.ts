@@ -22,6 +22,8 @@ export function readBlockYaml(text: string): YamlNode {
 const indicatorStart = /^[-?:,[\]{}#&*!|>'"%@`]/;
 /** A line break go-yaml knows besides LF: CR, NEL, LS, PS. */
 const otherBreak = /[\r\u0085\u2028\u2029]/;
+/** A character YAML does not allow in a document (C0 and C1 controls but tab, LF, CR, NEL; U+FFFE, U+FFFF). */
+const notPrintable = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]/;
 
 class BlockReader {
   private position = 0;
@@ -122,7 +124,7 @@ class BlockReader {
         end = colon + 1;
       }
       const raw = text.slice(start, end);
-      if (raw === "" || indicatorStart.test(raw) || raw.endsWith(" ") || raw.includes(" #")) outside("a key that needs a closer look");
+      if (raw === "" || indicatorStart.test(raw) || raw.endsWith(" ") || raw.includes(" #") || notPrintable.test(raw)) outside("a key that needs a closer look");
       key = { kind: "scalar", style: "plain", text: raw, offset: start, end };
       this.position = end;
     }
@@ -243,7 +245,7 @@ class BlockReader {
     const raw = text.slice(start, end);
     if (raw === "") outside("an empty plain scalar");
     if (indicatorStart.test(raw) && !/^[-?:][^ ]/.test(raw)) outside("a plain scalar that starts with an indicator");
-    if (raw.includes(" #") || raw.includes(": ") || raw.endsWith(":") || otherBreak.test(raw) || raw.includes("\t")) outside("a plain scalar that needs a closer look");
+    if (raw.includes(" #") || raw.includes(": ") || raw.endsWith(":") || otherBreak.test(raw) || raw.includes("\t") || notPrintable.test(raw)) outside("a plain scalar that needs a closer look");
     this.position = lineEnd === text.length ? lineEnd : lineEnd + 1;
     this.noContinuation(indent);
     return { kind: "scalar", style: "plain", text: raw, offset: start, end };
@@ -295,7 +297,7 @@ class BlockReader {
     const close = this.closingQuote(start, quote, lineEnd);
     if (close === -1) outside("a quoted scalar over several lines");
     const raw = text.slice(start + 1, close);
-    if (otherBreak.test(raw)) outside("a line break inside quotes");
+    if (otherBreak.test(raw) || notPrintable.test(raw)) outside("a line break or a control character inside quotes");
     let value: string | undefined;
     if (quote === 39) value = raw.includes("'") ? raw.replaceAll("''", "'") : raw;
     else value = raw.includes("\\") ? unescapeDoubleQuoted(raw) : raw;

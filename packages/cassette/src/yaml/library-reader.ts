@@ -14,6 +14,9 @@ export interface AliasLimits {
 /** Tags go-yaml resolves itself; any other is refused rather than dropped. */
 const knownTags = new Set(["tag:yaml.org,2002:str", "tag:yaml.org,2002:binary", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:timestamp"]);
 
+/** A character YAML does not allow in a document, as go-yaml checks: C0 and C1 controls but tab, LF, CR and NEL; U+FFFE and U+FFFF. */
+const notPrintable = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]/;
+
 const styles: Record<string, YamlScalarStyle> = { PLAIN: "plain", QUOTE_SINGLE: "single", QUOTE_DOUBLE: "double", BLOCK_LITERAL: "literal", BLOCK_FOLDED: "folded" };
 
 /**
@@ -24,6 +27,11 @@ const styles: Record<string, YamlScalarStyle> = { PLAIN: "plain", QUOTE_SINGLE: 
  * unknown tags refused. Syntax errors are `CassetteError`s at their position.
  */
 export function readWithYamlLibrary(text: string, limits: AliasLimits, at: (offset: number) => { line: number; column: number }, source: string | undefined): YamlNode | undefined {
+  const control = notPrintable.exec(text);
+  if (control !== null) {
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+    throw new CassetteError("invalid-yaml", `the control character U+${code} is not allowed in YAML (write it escaped in double quotes)`, { source, ...at(control.index) });
+  }
   const document = parseDocument(text, { schema: "core", prettyErrors: false, keepSourceTokens: false, uniqueKeys: false });
   const [firstError] = document.errors;
   if (firstError !== undefined) {
@@ -50,9 +58,9 @@ class Converter {
 
   node(node: Node): YamlNode {
     if (isAlias(node)) return this.alias(node);
-    const offset = node.range?.[0] ?? 0;
     const tag = node.tag;
-    if (tag !== undefined && !knownTags.has(tag)) throw this.error("unsupported-tag", tagStart(this.text, offset), `the tag ${tag.replace(/^tag:yaml\.org,2002:/, "!!")} is not one go-yaml reads; it would be lost`);
+    const offset = tag === undefined ? (node.range?.[0] ?? 0) : tagStart(this.text, node.range?.[0] ?? 0);
+    if (tag !== undefined && !knownTags.has(tag)) throw this.error("unsupported-tag", offset, `the tag ${tag.replace(/^tag:yaml\.org,2002:/, "!!")} is not one go-yaml reads; it would be lost`);
     if (isScalar(node)) {
       const text = scalarText(node, this.text);
       if (this.aliasDepth > 0) {
@@ -114,8 +122,11 @@ class Converter {
 
 /** Where the tag in front of a node's content starts (the library's range starts after it). */
 function tagStart(text: string, offset: number): number {
-  const bang = text.lastIndexOf("!", offset);
-  return bang >= 0 && /^!\S*\s*$/.test(text.slice(bang, offset)) ? bang : offset;
+  let end = offset;
+  while (end > 0 && (text[end - 1] === " " || text[end - 1] === "\n")) end -= 1;
+  let start = end;
+  while (start > 0 && !/\s/.test(text[start - 1]!)) start -= 1;
+  return text[start] === "!" ? start : offset;
 }
 
 function emptyAt(offset: number): YamlNode {

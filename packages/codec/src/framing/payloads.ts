@@ -17,7 +17,7 @@ export interface StreamPayload {
   offset?: number;
 }
 
-const utf8 = new TextDecoder();
+const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /**
  * Every event payload of a stream body, in order: the one place that turns an

@@ -59,6 +59,11 @@ export class GeminiCore extends MergeCore<GenerateContentResponse> {
 
   protected apply(chunk: PlainObject): void {
     this.chunks += 1;
+    if (isObject(chunk.error) && chunk.candidates === undefined) {
+      // An error where a chunk was expected ({"error": {code, message, status}}), as Google's APIs send mid-stream.
+      this.recordError(this.keep(chunk));
+      return;
+    }
     for (const key of Object.keys(chunk)) {
       const value = chunk[key];
       if (key === "candidates") {

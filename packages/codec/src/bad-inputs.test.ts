@@ -2,12 +2,19 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { badInputsDirectory } from "@tapedeck/fixtures";
 import { describe, expect, it } from "vitest";
-import { openaiChat } from "./index.js";
+import type { ChatCompletion } from "./openai-chat/types.js";
+import type { DialectName, MergeResult } from "./dialect.js";
+import { dialects } from "./dialects.js";
+import { openaiChat } from "./openai-chat/index.js";
 
 interface BadStream {
   file?: string;
   generate?: string;
-  kind: "cassette" | "stream";
+  kind: "cassette" | "stream" | "recording";
+  /** The dialect to merge with; OpenAI chat chunks when absent. */
+  dialect?: DialectName;
+  /** How the body is framed, when not the dialect's usual framing (Bedrock's Anthropic stream). */
+  framing?: "sse" | "aws-event-stream";
   note: string;
   expect: {
     diagnostics?: string[];
@@ -21,16 +28,19 @@ const cases = (JSON.parse(readFileSync(join(badInputsDirectory, "cases.json"), "
 
 describe("the bad-input corpus, merged as event streams", () => {
   it("has the broken streams the corpus promises", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(20);
+    expect(cases.length).toBeGreaterThanOrEqual(55);
+    expect(new Set(cases.map((item) => item.dialect ?? "openai-chat"))).toEqual(new Set(Object.keys(dialects)));
   });
 
   for (const item of cases.filter((entry) => entry.file !== undefined)) {
     it(`${item.file}: gives its documented diagnostics and nothing else`, () => {
-      const result = openaiChat.merge(readFileSync(join(badInputsDirectory, item.file!), "utf8"));
+      const dialect = dialects[item.dialect ?? "openai-chat"];
+      const result = dialect.merge(new Uint8Array(readFileSync(join(badInputsDirectory, item.file!))), item.framing ? { framing: item.framing } : {}) as MergeResult<unknown>;
       expect(result.diagnostics.map((diagnostic) => diagnostic.code), item.note).toEqual(item.expect.diagnostics);
       for (const diagnostic of result.diagnostics) expect(diagnostic.event).toBeGreaterThanOrEqual(0);
-      expect(result.error, item.note).toEqual(item.expect.providerError);
-      if (item.expect.content !== undefined) expect(result.merged.choices[0]!.message.content).toBe(item.expect.content);
+      if (item.expect.providerError !== undefined || !item.expect.diagnostics?.includes("provider-error")) expect(result.error, item.note).toEqual(item.expect.providerError);
+      else expect(result.error, item.note).toBeDefined();
+      if (item.expect.content !== undefined) expect((result.merged as ChatCompletion).choices[0]!.message.content).toBe(item.expect.content);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     });
   }
