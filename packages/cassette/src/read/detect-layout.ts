@@ -41,6 +41,8 @@ const styleNames: Record<YamlScalar["style"], ScalarStyle | undefined> = { plain
  * by its escapes (`\N` is go-yaml's, `\u0085` goccy's).
  */
 function writtenByGoccy(root: YamlNode, text: string): boolean {
+  // Long strings (bodies) cost the most to classify and rarely decide: they are looked at last.
+  const long: YamlScalar[] = [];
   const stack: Array<{ node: YamlNode; key: boolean }> = [{ node: root, key: false }];
   while (stack.length > 0) {
     const { node, key } = stack.pop()!;
@@ -54,18 +56,35 @@ function writtenByGoccy(root: YamlNode, text: string): boolean {
       for (let index = node.items.length - 1; index >= 0; index -= 1) stack.push({ node: node.items[index]!, key: false });
       continue;
     }
-    // A plain `<<` is a string to both readers (a merge key only as a key), and only goccy leaves it plain.
-    if (node.tag !== undefined || (node.style === "plain" && node.text !== "<<" && resolvesAsNonString(node.text))) continue;
-    const value = node.text;
-    const goYaml = goYamlStyle(value, key);
-    const goccy = goccyStyle(value, key);
-    if (goYaml !== goccy) return styleNames[node.style] === goccy;
-    if (goYaml !== "double" || node.style !== "double") continue;
-    const written = text.slice(node.offset, node.end);
-    const byGoYaml = goYamlDoubleQuoted(value);
-    const byGoccy = goQuote(value);
-    if (byGoYaml === byGoccy || (written !== byGoYaml && written !== byGoccy)) continue;
-    return written === byGoccy;
+    if (!key && node.text.length > longString) {
+      long.push(node);
+      continue;
+    }
+    const verdict = goccyVerdict(node, key, text);
+    if (verdict !== undefined) return verdict;
+  }
+  for (const node of long) {
+    const verdict = goccyVerdict(node, false, text);
+    if (verdict !== undefined) return verdict;
   }
   return false;
+}
+
+/** Strings longer than this are classified only when no shorter one decides. */
+const longString = 1024;
+
+/** Whether this scalar's style says goccy (`true`) or go-yaml (`false`) wrote it; `undefined` when both would write it alike. */
+function goccyVerdict(node: YamlScalar, key: boolean, text: string): boolean | undefined {
+  // A plain `<<` is a string to both readers (a merge key only as a key), and only goccy leaves it plain.
+  if (node.tag !== undefined || (node.style === "plain" && node.text !== "<<" && resolvesAsNonString(node.text))) return undefined;
+  const value = node.text;
+  const goYaml = goYamlStyle(value, key);
+  const goccy = goccyStyle(value, key);
+  if (goYaml !== goccy) return styleNames[node.style] === goccy;
+  if (goYaml !== "double" || node.style !== "double") return undefined;
+  const written = text.slice(node.offset, node.end);
+  const byGoYaml = goYamlDoubleQuoted(value);
+  const byGoccy = goQuote(value);
+  if (byGoYaml === byGoccy || (written !== byGoYaml && written !== byGoccy)) return undefined;
+  return written === byGoccy;
 }

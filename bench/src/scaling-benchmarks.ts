@@ -1,0 +1,119 @@
+import { type Cassette, cassetteLayouts, durationToMilliseconds, type Interaction, parseCassette, serializeCassette } from "@tapedeck/cassette";
+import { openaiChat } from "@tapedeck/codec/openai-chat";
+import { createReplayFetch } from "@tapedeck/replay";
+import { createEventStreamParser } from "@tapedeck/sse";
+import { log, mark, measure, ms, ratio, results } from "./report.js";
+
+/** One input family: the work for a size n, and what n counts. */
+interface Family {
+  name: string;
+  unit: string;
+  sizes: [number, number];
+  prepare: (n: number) => () => unknown;
+}
+
+const chunk = (fields: Record<string, unknown>) =>
+  `data: ${JSON.stringify({ id: "chatcmpl-scale", object: "chat.completion.chunk", created: 1, model: "m", ...fields })}\n\n`;
+
+/** Chunks whose tool calls carry ids but no index, each a new call. */
+function callsWithoutIndex(n: number): string {
+  let body = "";
+  for (let call = 0; call < n; call += 1) body += chunk({ choices: [{ index: 0, delta: { tool_calls: [{ id: `call_${call}`, type: "function", function: { name: "f", arguments: "{}" } }] } }] });
+  return `${body}data: [DONE]\n\n`;
+}
+
+function deltasWithUnknownArray(n: number): string {
+  let body = "";
+  for (let delta = 0; delta < n; delta += 1) body += chunk({ choices: [{ index: 0, delta: { content: "a", annotations: [{ type: "x", index: delta }] } }] });
+  return `${body}data: [DONE]\n\n`;
+}
+
+function repeatedFinishReason(n: number): string {
+  let body = "";
+  for (let delta = 0; delta < n; delta += 1) body += chunk({ choices: [{ index: 0, delta: { content: "a" }, finish_reason: "stop" }] });
+  return `${body}data: [DONE]\n\n`;
+}
+
+function interactions(n: number): string {
+  const list: Interaction[] = [];
+  for (let id = 0; id < n; id += 1) {
+    list.push({ id, request: { method: "POST", url: "https://api.example.com/v1/chat/completions", body: `{"n":${id}}` }, response: { code: 200, status: "200 OK", body: "ok", duration: "1ms" } });
+  }
+  return serializeCassette({ version: 2, layout: cassetteLayouts.C, interactions: list });
+}
+
+/** A request body of `megabytes` MB, sent live against 50 recorded requests that each differ from it (the last in one field). */
+function matching(megabytes: number): () => Promise<unknown> {
+  const filler = "x".repeat(1024);
+  const messages = Array.from({ length: megabytes * 1024 }, () => ({ role: "user", content: filler }));
+  const sent = JSON.stringify({ model: "m", messages });
+  const cassette: Cassette = {
+    version: 2,
+    layout: cassetteLayouts.C,
+    interactions: Array.from({ length: 50 }, (_, id) => ({
+      id,
+      request: { method: "POST", url: "https://api.example.com/v1", body: JSON.stringify({ model: `m${id}`, messages: messages.slice(0, 2) }) },
+      response: { code: 200, body: "ok" },
+    })),
+  };
+  return async () => {
+    const fetch = createReplayFetch(cassette, { redaction: false });
+    return fetch("https://api.example.com/v1", { method: "POST", body: sent }).catch((error: unknown) => error);
+  };
+}
+
+const families: Family[] = [
+  {
+    name: "SSE: one long line in 4 KiB pieces",
+    unit: "MB",
+    sizes: [2, 16],
+    prepare: (n) => {
+      const text = `data: ${"x".repeat(n * 1024 * 1024)}\n\n`;
+      const pieces: string[] = [];
+      for (let start = 0; start < text.length; start += 4096) pieces.push(text.slice(start, start + 4096));
+      return () => {
+        const parser = createEventStreamParser({ onEvent: () => undefined });
+        for (const piece of pieces) parser.feed(piece);
+        parser.end();
+      };
+    },
+  },
+  {
+    name: "Go duration of a long string",
+    unit: "100k characters",
+    sizes: [1, 8],
+    prepare: (n) => {
+      const text = "1h2m3.5s".repeat(n * 12_500);
+      return () => durationToMilliseconds(text);
+    },
+  },
+  { name: "cassette with many interactions", unit: "25k interactions", sizes: [1, 8], prepare: (n) => { const text = interactions(n * 25_000); return () => parseCassette(text); } },
+  { name: "codec: tool calls with ids, no index", unit: "1k chunks", sizes: [2, 16], prepare: (n) => { const body = callsWithoutIndex(n * 1000); return () => openaiChat.merge(body); } },
+  { name: "codec: an unknown array field in every delta", unit: "10k chunks", sizes: [1, 8], prepare: (n) => { const body = deltasWithUnknownArray(n * 10_000); return () => openaiChat.merge(body); } },
+  { name: "codec: finish_reason repeated in every chunk", unit: "10k chunks", sizes: [1, 8], prepare: (n) => { const body = repeatedFinishReason(n * 10_000); return () => openaiChat.merge(body); } },
+  { name: "matching a large request against 50 interactions", unit: "MB of body", sizes: [4, 32], prepare: matching },
+];
+
+/**
+ * Each input family that was superlinear once, timed at two sizes eight times
+ * apart: the cost per unit at the larger size over the smaller must stay
+ * under 1.5× (linear), where quadratic work would show 8×.
+ */
+export async function linearityBenchmarks(): Promise<void> {
+  log("## Linear in every input");
+  log();
+  log("Inputs that once cost more than linear time, at two sizes eight times apart. Cost per unit at the larger size ÷ at the smaller: linear stays near 1×, quadratic would be 8×.");
+  log();
+  log("| input | unit | small | ms | large | ms | per-unit cost, large ÷ small (≤ 1.5×) |");
+  log("|---|---|---:|---:|---:|---:|---:|");
+  const rows = [];
+  for (const family of families) {
+    const [small, large] = family.sizes;
+    const times = await measure({ small: family.prepare(small), large: family.prepare(large) }, { iterations: 5, time: 500 });
+    const growth = times.large! / large / (times.small! / small);
+    rows.push({ input: family.name, unit: family.unit, small, large, ...times, growth });
+    log(`| ${family.name} | ${family.unit} | ${small} | ${ms(times.small!)} | ${large} | ${ms(times.large!)} | ${ratio(growth)} ${mark(growth <= 1.5)} |`);
+  }
+  log();
+  results.linearity = rows;
+}
