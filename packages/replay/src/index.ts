@@ -11,5 +11,5 @@ export {
   type Redactor,
   redactedValue,
 } from "./redact.js";
-export { createReplayFetch, type ReplayFetchOptions } from "./replay-fetch.js";
+export { createReplayFetch, type ReplayFetch, type ReplayFetchOptions } from "./replay-fetch.js";
 export type { ReplayTiming } from "./response.js";

@@ -1,9 +1,15 @@
-import type { Cassette } from "@tapedeck/cassette";
+import type { Cassette, Interaction } from "@tapedeck/cassette";
 import { InteractionPool, type PoolOptions } from "./interaction-pool.js";
 import { buildResponse, latencyOf, type ReplayTiming, sleep } from "./response.js";
 
 /** Options of {@link createReplayFetch}. */
 export interface ReplayFetchOptions extends PoolOptions, ReplayTiming {}
+
+/** A replaying `fetch`, which also tells which recorded interactions no request has used yet. */
+export type ReplayFetch = typeof fetch & {
+  /** The interactions not used yet, in recorded order: check at the end of a test that every one was. */
+  unused(): Interaction[];
+};
 
 /**
  * A `fetch` that answers from cassettes instead of the network; nothing is
@@ -23,13 +29,14 @@ export interface ReplayFetchOptions extends PoolOptions, ReplayTiming {}
  * const client = new OpenAI({ apiKey: "unused", baseURL: "https://openrouter.ai/api/v1", fetch });
  * ```
  */
-export function createReplayFetch(cassettes: Cassette | readonly Cassette[], options: ReplayFetchOptions = {}): typeof fetch {
+export function createReplayFetch(cassettes: Cassette | readonly Cassette[], options: ReplayFetchOptions = {}): ReplayFetch {
   const pool = new InteractionPool(cassettes, options);
-  return async (input: RequestInfo | URL, init?: RequestInit) => {
+  const replayFetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
     const body = request.body === null ? "" : await request.text();
     const interaction = pool.take({ method: request.method, url: request.url, headers: request.headers, body });
     await sleep(latencyOf(interaction, options), request.signal);
     return buildResponse(interaction, options, request.signal);
   };
+  return Object.assign(replayFetch, { unused: () => pool.unused() });
 }

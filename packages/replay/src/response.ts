@@ -3,6 +3,7 @@ import { bodyText, durationToMilliseconds, type Interaction } from "@tapedeck/ca
 import { streamFraming } from "@tapedeck/codec";
 import { type EventStreamEvent, parseEventStream, serializeEventStream } from "@tapedeck/sse";
 import { ReplayError } from "./errors.js";
+import { pacingHeader, recordedPacing } from "./pacing.js";
 
 /** When the recorded response is played: everything 0 (as fast as possible) by default. */
 export interface ReplayTiming {
@@ -10,18 +11,41 @@ export interface ReplayTiming {
   latency?: "recorded" | number;
   /** Wait before each event after the first: ms, or a function of the event's position and the event. */
   eventDelay?: number | ((index: number, event: EventStreamEvent) => number);
+  /**
+   * `"recorded"`: send the body in the pieces, and at the times, the recorder
+   * saw them arrive (its `X-Tapedeck-Pacing` header), instead of `eventDelay`.
+   * Responses recorded without pacing are sent as without this option.
+   */
+  pacing?: "recorded";
   /** Divides every wait: 2 plays twice as fast. */
   speed?: number;
 }
 
 /** Headers that described the recorded transport, not this replay. */
-const transportHeaders = new Set(["content-length", "transfer-encoding", "content-encoding", "connection", "keep-alive"]);
+const transportHeaders = new Set(["content-length", "transfer-encoding", "content-encoding", "connection", "keep-alive", pacingHeader.toLowerCase()]);
 
 /** One piece of a recorded body: an SSE event's text, or bytes (an AWS frame, a whole body). */
 export interface ResponsePiece {
   data: string | Uint8Array;
   /** The SSE event, for `eventDelay` functions. */
   event?: EventStreamEvent;
+  /** When the piece arrived at recording time (ms after the first piece), with `pacing: "recorded"`. */
+  at?: number;
+}
+
+/** The body cut where the recorder saw its pieces arrive, each with its time; `undefined` without usable pacing. */
+function pacedPieces(interaction: Interaction): ResponsePiece[] | undefined {
+  const body = interaction.response.body;
+  const bytes = body instanceof Uint8Array ? body : new TextEncoder().encode(bodyText(body));
+  const pacing = recordedPacing(interaction, bytes.length);
+  if (pacing === undefined) return undefined;
+  const first = pacing[0]?.at ?? 0;
+  let offset = 0;
+  return pacing.map(({ bytes: length, at }) => {
+    const data = bytes.subarray(offset, offset + length);
+    offset += length;
+    return { data, at: at - first };
+  });
 }
 
 /**
@@ -30,7 +54,9 @@ export interface ResponsePiece {
  * body (text slices, byte subarrays): nothing is copied per client until it is
  * sent. Never throws: a stream that does not parse is sent whole, as recorded.
  */
-export function responsePieces(interaction: Interaction): ResponsePiece[] {
+export function responsePieces(interaction: Interaction, timing: ReplayTiming = {}): ResponsePiece[] {
+  const paced = timing.pacing === "recorded" ? pacedPieces(interaction) : undefined;
+  if (paced !== undefined) return paced;
   const { response } = interaction;
   const framing = streamFraming(response);
   if (framing === "aws-event-stream") {
@@ -108,6 +134,20 @@ export function latencyOf(interaction: Interaction, timing: ReplayTiming): numbe
   return (timing.latency ?? 0) / speed;
 }
 
+/**
+ * How long to wait before each piece of one response: the recorded pacing for
+ * pieces that carry their time (counted from the first piece, so that slow
+ * sending catches up), else `eventDelay`.
+ */
+export function pieceDelays(timing: ReplayTiming): (index: number, piece: ResponsePiece) => number {
+  let started: number | undefined;
+  return (index, piece) => {
+    if (piece.at === undefined) return eventDelayOf(index, piece.event, timing);
+    started ??= performance.now();
+    return piece.at / (timing.speed ?? 1) - (performance.now() - started);
+  };
+}
+
 /** Milliseconds to wait before piece `index` (0 for the first). */
 export function eventDelayOf(index: number, event: EventStreamEvent | undefined, timing: ReplayTiming): number {
   if (index === 0 || timing.eventDelay === undefined) return 0;
@@ -144,7 +184,8 @@ export function sleep(milliseconds: number, signal?: AbortSignal): Promise<void>
 export function buildResponse(interaction: Interaction, timing: ReplayTiming, signal?: AbortSignal): Response {
   const head = responseHead(interaction);
   checkHead(interaction, head, [200, 599]);
-  const pieces = responsePieces(interaction);
+  const pieces = responsePieces(interaction, timing);
+  const delay = pieceDelays(timing);
   const encoder = new TextEncoder();
   let index = 0;
   const body =
@@ -158,7 +199,7 @@ export function buildResponse(interaction: Interaction, timing: ReplayTiming, si
               return;
             }
             // An abort between events ends the body there: no further event is delivered.
-            await sleep(eventDelayOf(index, piece.event, timing), signal);
+            await sleep(delay(index, piece), signal);
             index += 1;
             controller.enqueue(typeof piece.data === "string" ? encoder.encode(piece.data) : piece.data);
           },

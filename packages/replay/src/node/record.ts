@@ -8,6 +8,7 @@ import {
 } from "@tapedeck/cassette";
 import { writeCassette } from "@tapedeck/cassette/node";
 import { ReplayError } from "../errors.js";
+import { formatPacing, pacingHeader } from "../pacing.js";
 import { createRedactor, type RedactionOptions } from "../redact.js";
 
 /** Options of {@link createRecordingFetch}. */
@@ -28,6 +29,17 @@ export interface RecordingOptions {
    * change it in place, return a new one, or return `null` to leave it out.
    */
   redact?: (interaction: Interaction) => Interaction | null | undefined;
+  /**
+   * Keep when each piece of a response body arrived, in an `X-Tapedeck-Pacing`
+   * response header (go-vcr keeps headers through a Go rewrite), for replays
+   * with `pacing: "recorded"`. Default `false`.
+   */
+  pacing?: boolean;
+  /**
+   * A cassette to add to instead of a new one: its interactions are kept as
+   * they are and new ones follow them (ids continue). Its layout is kept.
+   */
+  cassette?: Cassette;
   /** Called when writing fails; the next `flush()` rejects with the same error. */
   onError?: (error: ReplayError) => void;
 }
@@ -54,7 +66,7 @@ export type RecordingFetch = typeof fetch & { flush(): Promise<void>; cassette: 
  * ```
  */
 export function createRecordingFetch(upstream: typeof fetch, options: RecordingOptions): RecordingFetch {
-  const cassette: Cassette = { version: 2, interactions: [], layout: options.layout ?? defaultCassetteLayout };
+  const cassette: Cassette = options.cassette ?? { version: 2, interactions: [], layout: options.layout ?? defaultCassetteLayout };
   const redactor = options.redaction === false ? undefined : createRedactor(options.redaction);
   let writing: Promise<void> = Promise.resolve();
   let failure: ReplayError | undefined;
@@ -78,7 +90,7 @@ export function createRecordingFetch(upstream: typeof fetch, options: RecordingO
     const hooked = options.redact === undefined ? redacted : options.redact(redacted);
     if (hooked === null) return;
     const final = hooked ?? redacted;
-    final.id = cassette.interactions.length;
+    final.id = cassette.interactions.reduce((next, { id }) => Math.max(next, id + 1), 0);
     cassette.interactions.push(final);
     writing = writing
       .then(() => writeCassette(options.path, cassette))
@@ -91,7 +103,7 @@ export function createRecordingFetch(upstream: typeof fetch, options: RecordingO
   const recordingFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
     // Kept as bytes (`!!binary`) when it is not UTF-8, never mended with U+FFFD.
-    const requestBody = request.body === null ? "" : await collect(request.clone().body!);
+    const requestBody = request.body === null ? "" : (await collect(request.clone().body!)).body;
     const started = performance.now();
     const response = await upstream(request);
     const duration = millisecondsToDuration(Math.round((performance.now() - started) * 1e6) / 1e6);
@@ -112,7 +124,9 @@ export function createRecordingFetch(upstream: typeof fetch, options: RecordingO
       headers: headerMap(response.headers),
       contentLength: Number(response.headers.get("content-length") ?? -1),
     };
-    const finish = (body: string | Uint8Array) =>
+    const headersAt = performance.now();
+    const finish = ({ body, pieces }: Collected) => {
+      if (options.pacing && pieces.length > 0) base.headers[pacingHeader] = [formatPacing(pieces.map(({ bytes, at }) => ({ bytes, at: at - headersAt })))];
       save({
         id: 0,
         request: base.request,
@@ -128,8 +142,9 @@ export function createRecordingFetch(upstream: typeof fetch, options: RecordingO
           duration,
         },
       });
+    };
     if (response.body === null) {
-      finish("");
+      finish({ body: "", pieces: [] });
       return response;
     }
     const [forClient, forCassette] = response.body.tee();
@@ -156,12 +171,20 @@ export function createRecordingFetch(upstream: typeof fetch, options: RecordingO
   return recordingFetch;
 }
 
+/** A body read to its end, and when each of its pieces arrived. */
+interface Collected {
+  body: string | Uint8Array;
+  pieces: Array<{ bytes: number; at: number }>;
+}
+
 /** Reads a body to its end: text when it is valid UTF-8, else bytes (`!!binary` in the cassette). */
-async function collect(stream: ReadableStream<Uint8Array>): Promise<string | Uint8Array> {
+async function collect(stream: ReadableStream<Uint8Array>): Promise<Collected> {
   const parts: Uint8Array[] = [];
+  const pieces: Array<{ bytes: number; at: number }> = [];
   let length = 0;
   for await (const part of stream) {
     parts.push(part);
+    pieces.push({ bytes: part.length, at: performance.now() });
     length += part.length;
   }
   const bytes = new Uint8Array(length);
@@ -171,8 +194,8 @@ async function collect(stream: ReadableStream<Uint8Array>): Promise<string | Uin
     offset += part.length;
   }
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return { body: new TextDecoder("utf-8", { fatal: true }).decode(bytes), pieces };
   } catch {
-    return bytes;
+    return { body: bytes, pieces };
   }
 }

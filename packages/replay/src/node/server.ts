@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { Cassette } from "@tapedeck/cassette";
 import { ReplayError } from "../errors.js";
 import { InteractionPool, type PoolOptions } from "../interaction-pool.js";
-import { checkHead, eventDelayOf, latencyOf, type ReplayTiming, responseHead, responsePieces, sleep } from "../response.js";
+import { checkHead, latencyOf, pieceDelays, type ReplayTiming, responseHead, responsePieces, sleep } from "../response.js";
 
 /** Options of {@link startReplayServer}. */
 export interface ReplayServerOptions extends Omit<PoolOptions, "url">, ReplayTiming {
@@ -77,11 +77,12 @@ export async function startReplayServer(cassettes: Cassette | readonly Cassette[
       const interaction = pool.take({ method: request.method ?? "GET", url: request.url ?? "/", headers, body });
       const head = responseHead(interaction);
       checkHead(interaction, head, [100, 999]);
-      const pieces = responsePieces(interaction);
+      const pieces = responsePieces(interaction, options);
+      const delay = pieceDelays(options);
       await sleep(latencyOf(interaction, options), controller.signal);
       response.writeHead(head.status, head.statusText, head.headers.flat());
       for (const [index, piece] of pieces.entries()) {
-        await sleep(eventDelayOf(index, piece.event, options), controller.signal);
+        await sleep(delay(index, piece), controller.signal);
         if (!response.write(piece.data)) await drained(response, controller.signal);
       }
       response.end();

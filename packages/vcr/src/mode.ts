@@ -1,0 +1,38 @@
+import { VcrError } from "./errors.js";
+
+/**
+ * How a cassette is used:
+ *
+ * - `replay`: never touch the network; a missing cassette or a request nothing
+ *   matches fails the test.
+ * - `record-missing`: replay what the cassette has, record what it lacks and
+ *   add it to the cassette; nothing recorded is overwritten.
+ * - `record`: record everything afresh, replacing the cassette.
+ * - `passthrough`: no cassette; requests go to the network untouched.
+ */
+export type VcrMode = "replay" | "record-missing" | "record" | "passthrough";
+
+/** Every mode, in the order of the table above. */
+export const vcrModes: readonly VcrMode[] = ["replay", "record-missing", "record", "passthrough"];
+
+/**
+ * The mode to use: the one given, else `TAPEDECK_MODE`, else `replay` when
+ * `CI` is set (to anything but `false` or `0`) and `record-missing` otherwise.
+ *
+ * @example
+ * ```ts
+ * resolveMode(undefined, { CI: "true" }); // "replay"
+ * resolveMode(undefined, { TAPEDECK_MODE: "record" }); // "record"
+ * ```
+ */
+export function resolveMode(mode?: VcrMode, environment: Record<string, string | undefined> = process.env): VcrMode {
+  const chosen = mode ?? (environment.TAPEDECK_MODE || undefined);
+  if (chosen !== undefined) {
+    if (!(vcrModes as readonly string[]).includes(chosen)) {
+      throw new VcrError("invalid-mode", `${mode === undefined ? "TAPEDECK_MODE" : "mode"} is ${JSON.stringify(chosen)}; expected one of ${vcrModes.join(", ")}`);
+    }
+    return chosen as VcrMode;
+  }
+  const ci = environment.CI;
+  return ci !== undefined && ci !== "" && ci !== "false" && ci !== "0" ? "replay" : "record-missing";
+}

@@ -1,0 +1,50 @@
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** What the fake upstream received. */
+export interface Received {
+  method: string;
+  url: string;
+  headers: IncomingMessage["headers"];
+  body: string;
+}
+
+/**
+ * A local upstream on 127.0.0.1 that answers like an LLM provider: a chat
+ * completion streamed as three SSE events 40 ms apart, a JSON answer, and a
+ * route that answers 429 once, then 200.
+ */
+export async function startUpstream(): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
+  const received: Received[] = [];
+  let flaky = 0;
+  const server = createServer(async (request, response) => {
+    let body = "";
+    for await (const chunk of request) body += chunk;
+    received.push({ method: request.method ?? "", url: request.url ?? "", headers: request.headers, body });
+    if (request.url?.startsWith("/v1/stream")) {
+      response.writeHead(200, { "content-type": "text/event-stream", "set-cookie": "session=s3cr3t-cookie" });
+      const events = ["Hel", "lo", "!"].map((text) => `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: text } }] })}\n\n`);
+      for (const [index, event] of events.entries()) {
+        if (index > 0) await new Promise((resolve) => setTimeout(resolve, 40));
+        response.write(event);
+      }
+      response.end("data: [DONE]\n\n");
+      return;
+    }
+    if (request.url?.startsWith("/v1/flaky")) {
+      flaky += 1;
+      response.writeHead(flaky === 1 ? 429 : 200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ attempt: flaky }));
+      return;
+    }
+    response.writeHead(200, { "content-type": "application/json" });
+    response.end(JSON.stringify({ echo: body, path: request.url }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
