@@ -1,5 +1,5 @@
 import { EventStreamError } from "./errors.js";
-import type { EventStreamEvent, ParsedEvent } from "./event.js";
+import type { ParsedEvent } from "./event.js";
 
 /** Options of {@link createEventStreamParser} and {@link parseEventStream}. */
 export interface EventStreamParserOptions {

@@ -37,7 +37,7 @@ export class GoYamlEmitter {
 
   constructor(private readonly layout: CassetteLayout) {
     this.scalars =
-      layout.writer === "goccy" ? createGoccyScalarWriter() : createGoYamlScalarWriter(layout.indent);
+      layout.writer === "goccy" ? createGoccyScalarWriter() : createGoYamlScalarWriter(layout.indent, { plainMergeValues: !layout.compactSequences });
   }
 
   /** The writer's key order for Go maps. */
@@ -65,10 +65,18 @@ export class GoYamlEmitter {
     const pad = " ".repeat(indent);
     mapping.entries.forEach(([key, value], index) => {
       if (!(inline && index === 0)) this.parts.push(pad);
-      if (isComplexKey(key)) {
+      if (this.layout.writer === "go-yaml" && isComplexKey(key)) {
+        // `? key` with its text one level in, then `:` and the value; a sequence starts on the `:` line, as go-yaml writes it.
         this.parts.push("? ");
-        this.scalar(key, indent + 2, false);
+        this.scalar(key, this.childIndent(indent), false);
         this.parts.push(pad, ":");
+        if (Array.isArray(value) && value.length > 0) {
+          // In compact layouts go-yaml would put the items at the key's own column, which no reader takes after `:`: one level in instead.
+          const column = Math.max(this.childIndent(indent) - (this.layout.compactSequences ? 2 : 0), indent + 2);
+          this.parts.push(" ".repeat(column - indent - 1));
+          this.sequence(value, column, true);
+          return;
+        }
       } else {
         this.parts.push(this.scalars.render(key, true, indent), ":");
       }
@@ -126,6 +134,7 @@ export class GoYamlEmitter {
   }
 }
 
+/** A key go-yaml writes as `? key`: longer than 128 bytes, or holding a line break (goccy writes every key on its line). */
 function isComplexKey(key: string): boolean {
   return new TextEncoder().encode(key).length > 128 || /[\n\r\u0085\u2028\u2029]/.test(key);
 }

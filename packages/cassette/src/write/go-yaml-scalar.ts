@@ -153,6 +153,7 @@ const namedEscapes: Record<number, string> = {
   0x22: '\\"',
   0x5c: "\\\\",
   0x85: "\\N",
+  0xa0: "\\_",
   0x2028: "\\L",
   0x2029: "\\P",
 };
@@ -261,11 +262,17 @@ function goYamlKeyLess(left: string, right: string): boolean {
   return a.length < b.length;
 }
 
-/** go-yaml's scalar writer for a given base indent. */
-export function createGoYamlScalarWriter(baseIndent: number): ScalarWriter {
+/**
+ * go-yaml's scalar writer for a given base indent. With `plainMergeValues`,
+ * a `<<` value is written plain, as yaml.v3 does (it is a string there); v4,
+ * the writer of the compact layouts, quotes it. A `<<` key is always quoted:
+ * plain, every reader would take it for a merge key.
+ */
+export function createGoYamlScalarWriter(baseIndent: number, options: { plainMergeValues?: boolean } = {}): ScalarWriter {
   return {
     style: goYamlStyle,
     render(value, simpleKey, textIndent) {
+      if (options.plainMergeValues && !simpleKey && value === "<<") return value;
       switch (goYamlStyle(value, simpleKey)) {
         case "plain":
           return value;

@@ -1,5 +1,5 @@
 import { unescapeDoubleQuoted } from "./escapes.js";
-import { blockExtent, blockLinesSlowly, chompEnd, chomped, hasOtherBreak, stripIndentation } from "./literal-block.js";
+import { blockExtent, chompEnd, chomped, hasOtherBreak, stripIndentation } from "./literal-block.js";
 import { emptyScalar, type YamlMap, type YamlNode, type YamlScalar, type YamlSeq } from "./node.js";
 import { outside } from "./outside-subset.js";
 
@@ -7,9 +7,7 @@ import { outside } from "./outside-subset.js";
  * Reads the YAML that go-yaml and goccy/go-yaml write, fast: block mappings
  * and sequences (compact or indented), plain, single- and double-quoted
  * scalars on one line, literal blocks with indentation and chomping
- * indicators, `!!binary`, and `{}` / `[]`. As go-yaml does, U+2028 and U+2029
- * end a line inside a literal block (the next line's indentation is not part
- * of the text) and U+0085 is read as a line feed. Anything else (comments,
+ * indicators, `!!binary`, and `{}` / `[]`. Anything else (comments,
  * anchors, aliases, other tags, flow collections with content, folded or
  * multi-line scalars, complex keys, tabs, several documents) throws
  * `OutsideSubset`.
@@ -22,8 +20,8 @@ export function readBlockYaml(text: string): YamlNode {
 const indicatorStart = /^[-?:,[\]{}#&*!|>'"%@`]/;
 /** A line break go-yaml knows besides LF: CR, NEL, LS, PS. */
 const otherBreak = /[\r\u0085\u2028\u2029]/;
-/** A character YAML does not allow in a document (C0 and C1 controls but tab, LF, CR, NEL; U+FFFE, U+FFFF). */
-const notPrintable = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]/;
+/** A character YAML does not allow in a document (C0 and C1 controls but tab, LF, CR, NEL; U+FFFE, U+FFFF); DEL is let through, as goccy writes it. */
+const notPrintable = /[\x00-\x08\x0B\x0C\x0E-\x1F\x80-\x84\x86-\x9F\uFFFE\uFFFF]/;
 
 class BlockReader {
   private position = 0;
@@ -356,8 +354,9 @@ class BlockReader {
     this.position = end;
     const pad = " ".repeat(contentIndent!);
     let value: string;
-    if (hasOtherBreak(text, bodyStart, end)) value = chomped(blockLinesSlowly(text.slice(bodyStart, end), contentIndent!), chomp);
-    else if (shortBlank || !text.startsWith(pad, bodyStart)) value = chomped(stripIndentation(text.slice(bodyStart, end), contentIndent!), chomp);
+    // LS and PS end a line for go-yaml (a block may end on the line they share with the next key): left to the general reader.
+    if (hasOtherBreak(text, bodyStart, end)) outside("a literal block with CR, NEL, LS or PS");
+    if (shortBlank || !text.startsWith(pad, bodyStart)) value = chomped(stripIndentation(text.slice(bodyStart, end), contentIndent!), chomp);
     else {
       // The usual block: chomped first, so that the one copy made is the value itself.
       const region = text.slice(bodyStart + contentIndent!, chomp === "keep" ? end : chompEnd(text, bodyStart, end, chomp));

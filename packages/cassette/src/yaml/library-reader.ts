@@ -1,6 +1,5 @@
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parseDocument, type Scalar } from "yaml";
 import { CassetteError } from "../errors.js";
-import { blockLinesSlowly, chomped, hasOtherBreak } from "./literal-block.js";
 import type { YamlNode, YamlScalarStyle } from "./node.js";
 
 /** Limits on what aliases may expand to. */
@@ -14,8 +13,12 @@ export interface AliasLimits {
 /** Tags go-yaml resolves itself; any other is refused rather than dropped. */
 const knownTags = new Set(["tag:yaml.org,2002:str", "tag:yaml.org,2002:binary", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:timestamp"]);
 
-/** A character YAML does not allow in a document, as go-yaml checks: C0 and C1 controls but tab, LF, CR and NEL; U+FFFE and U+FFFF. */
-const notPrintable = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]/;
+/**
+ * A character YAML does not allow in a document, as go-yaml checks: C0 and C1
+ * controls but tab, LF, CR and NEL; U+FFFE and U+FFFF. DEL is let through:
+ * goccy/go-yaml writes it raw, and reads it back.
+ */
+const notPrintable = /[\x00-\x08\x0B\x0C\x0E-\x1F\x80-\x84\x86-\x9F\uFFFE\uFFFF]/;
 
 const styles: Record<string, YamlScalarStyle> = { PLAIN: "plain", QUOTE_SINGLE: "single", QUOTE_DOUBLE: "double", BLOCK_LITERAL: "literal", BLOCK_FOLDED: "folded" };
 
@@ -32,15 +35,71 @@ export function readWithYamlLibrary(text: string, limits: AliasLimits, at: (offs
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
     throw new CassetteError("invalid-yaml", `the control character U+${code} is not allowed in YAML (write it escaped in double quotes)`, { source, ...at(control.index) });
   }
-  const document = parseDocument(text, { schema: "core", prettyErrors: false, keepSourceTokens: false, uniqueKeys: false });
+  const prepared = withGoLineBreaks(text);
+  const document = parseDocument(prepared.text, { schema: "core", prettyErrors: false, keepSourceTokens: false, uniqueKeys: false });
   const [firstError] = document.errors;
   if (firstError !== undefined) {
     const message = firstError.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-    throw new CassetteError("invalid-yaml", message, { source, ...at(firstError.pos[0]) }, { cause: firstError });
+    throw new CassetteError("invalid-yaml", message, { source, ...at(prepared.original(firstError.pos[0])) }, { cause: firstError });
   }
   const root = document.contents;
   if (root === null) return undefined;
-  return new Converter(document, text, limits, (code, offset, message) => new CassetteError(code, message, { source, ...at(offset) })).node(root as Node);
+  const error = (code: "alias-limit" | "invalid-yaml" | "unsupported-tag", offset: number, message: string) => new CassetteError(code, message, { source, ...at(offset) });
+  return new Converter(document, prepared, limits, error).node(root as Node);
+}
+
+/** Markers for LS and PS in the text given to the library (noncharacters, which no cassette holds). */
+const lineSeparatorMark = "\uFDD0";
+const paragraphSeparatorMark = "\uFDD1";
+
+/**
+ * The text as go-yaml reads its line breaks, for a reader that knows only CR
+ * and LF: LS and PS, which go-yaml keeps in the value but which end a line,
+ * become a marker and LF. (A raw NEL is left as text: go-yaml never writes
+ * one raw, and goccy writes it raw in plain scalars, meaning the character.)
+ * `original` maps an offset back to the text given.
+ */
+function withGoLineBreaks(text: string): { text: string; original: (offset: number) => number } {
+  const identity = { text, original: (offset: number) => offset };
+  if (!/[\u2028\u2029]/.test(text) || text.includes(lineSeparatorMark) || text.includes(paragraphSeparatorMark)) return identity;
+  /** Where characters were added (offsets in the result, after the marker) and how many in all up to there. */
+  const added: Array<{ at: number; total: number }> = [];
+  let total = 0;
+  let result = "";
+  let last = 0;
+  for (const match of text.matchAll(/[\u2028\u2029]/g)) {
+    const index = match.index;
+    result += text.slice(last, index);
+    last = index + 1;
+    // Deeper than anything that starts on this line, so the quote closes inside the scalar.
+    const column = result.length - (result.lastIndexOf("\n") + 1);
+    result += match[0] === "\u2028" ? lineSeparatorMark : paragraphSeparatorMark;
+    // go-yaml skips the blanks after the break; a closing quote right after it (`'x<LS>'`) needs them for this reader.
+    const next = text[index + 1];
+    const pad = next === undefined || next === " " || next === "\n" ? "" : " ".repeat(column + 1);
+    result += `\n${pad}`;
+    total += 1 + pad.length;
+    added.push({ at: result.length, total });
+  }
+  result += text.slice(last);
+  return {
+    text: result,
+    original: (offset) => {
+      let found = 0;
+      for (const { at, total: sum } of added) {
+        if (at > offset) break;
+        found = sum;
+      }
+      return offset - found;
+    },
+  };
+}
+
+/** A value read from the marked text with its LS and PS back: in a block the marker's LF was the line end; in a flow scalar, folded to a space. */
+function withSeparators(value: string, block: boolean): string {
+  if (!value.includes(lineSeparatorMark) && !value.includes(paragraphSeparatorMark)) return value;
+  const pattern = block ? /([\uFDD0\uFDD1])\n?/g : /([\uFDD0\uFDD1]) ?/g;
+  return value.replace(pattern, (_match, mark: string) => (mark === lineSeparatorMark ? "\u2028" : "\u2029"));
 }
 
 class Converter {
@@ -49,12 +108,23 @@ class Converter {
   /** How deep inside alias expansions the conversion is. */
   private aliasDepth = 0;
 
+  private readonly text: string;
+  private readonly original: (offset: number) => number;
+
   constructor(
     private readonly document: Document.Parsed,
-    private readonly text: string,
+    prepared: { text: string; original: (offset: number) => number },
     private readonly limits: AliasLimits,
-    private readonly error: (code: "alias-limit" | "invalid-yaml" | "unsupported-tag", offset: number, message: string) => CassetteError,
-  ) {}
+    private readonly report: (code: "alias-limit" | "invalid-yaml" | "unsupported-tag", offset: number, message: string) => CassetteError,
+  ) {
+    this.text = prepared.text;
+    this.original = prepared.original;
+  }
+
+  /** An error at an offset of the marked text, placed in the text given. */
+  private error(code: "alias-limit" | "invalid-yaml" | "unsupported-tag", offset: number, message: string): CassetteError {
+    return this.report(code, this.original(offset), message);
+  }
 
   node(node: Node): YamlNode {
     if (isAlias(node)) return this.alias(node);
@@ -67,25 +137,25 @@ class Converter {
         this.expanded += text.length;
         if (this.expanded > this.limits.maxAliasExpansion) throw this.error("alias-limit", offset, `aliases expand to more than ${this.limits.maxAliasExpansion} characters (maxAliasExpansion)`);
       }
-      const scalar: YamlNode = { kind: "scalar", style: styles[node.type ?? "PLAIN"] ?? "plain", text, offset, end: node.range?.[1] ?? offset };
+      const scalar: YamlNode = { kind: "scalar", style: styles[node.type ?? "PLAIN"] ?? "plain", text, offset: this.original(offset), end: this.original(node.range?.[1] ?? offset) };
       if (tag !== undefined) scalar.tag = tag.replace(/^tag:yaml\.org,2002:/, "!!");
       return scalar;
     }
-    if (isSeq(node)) return { kind: "seq", items: node.items.map((item) => this.node(item as Node)), offset, flow: node.flow === true };
+    if (isSeq(node)) return { kind: "seq", items: node.items.map((item) => this.node(item as Node)), offset: this.original(offset), flow: node.flow === true };
     if (isMap(node)) {
       const entries: Array<{ key: YamlNode; value: YamlNode }> = [];
       const merged: Array<{ key: YamlNode; value: YamlNode }> = [];
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = pair.key as Node | null;
-        const key = keyNode === null ? emptyAt(offset) : this.node(keyNode);
+        const key = keyNode === null ? emptyAt(this.original(offset)) : this.node(keyNode);
         const valueNode = pair.value as Node | null;
-        const value = valueNode === null ? emptyAt(keyNode?.range?.[2] ?? offset) : this.node(valueNode);
+        const value = valueNode === null ? emptyAt(this.original(keyNode?.range?.[2] ?? offset)) : this.node(valueNode);
         if (key.kind === "scalar" && key.style === "plain" && key.text === "<<" && key.tag === undefined) {
           // A merge key: the mappings it names fill in keys this mapping does not have; the first named wins.
           const sources = value.kind === "seq" ? value.items : [value];
           for (const item of sources) {
-            if (item.kind !== "map") throw this.error("invalid-yaml", item.offset, "a merge key (<<) must name a mapping or a list of mappings");
+            if (item.kind !== "map") throw this.report("invalid-yaml", item.offset, "a merge key (<<) must name a mapping or a list of mappings");
             merged.push(...item.entries);
           }
           continue;
@@ -99,7 +169,7 @@ class Converter {
         seen.add(name);
         entries.push(entry);
       }
-      return { kind: "map", entries, offset, flow: node.flow === true };
+      return { kind: "map", entries, offset: this.original(offset), flow: node.flow === true };
     }
     throw this.error("invalid-yaml", offset, "an unknown kind of node");
   }
@@ -113,7 +183,7 @@ class Converter {
     this.aliasDepth += 1;
     try {
       // Expanded afresh at every use, as the value it stands for; the limits above bound the work.
-      return { ...this.node(target), offset };
+      return { ...this.node(target), offset: this.original(offset) };
     } finally {
       this.aliasDepth -= 1;
     }
@@ -137,31 +207,10 @@ function emptyAt(offset: number): YamlNode {
 function scalarText(node: Scalar, source: string): string {
   const value = node.value;
   if (node.type === "PLAIN" || node.type === undefined) {
-    if (node.range && node.tag === undefined) return source.slice(node.range[0], node.range[1]).trimEnd().replace(/\s*\n\s*/g, " ");
+    if (node.range && node.tag === undefined) return withSeparators(source.slice(node.range[0], node.range[1]).trimEnd().replace(/\s*\n\s*/g, " "), false);
     if (node.source !== undefined) return String(node.source);
   }
   if (value instanceof Uint8Array) return (node.source ?? "").replace(/\s+/g, "");
-  if (typeof value === "string") return node.type === "BLOCK_LITERAL" ? literalAsGoReadsIt(node, source) ?? value : value;
-  return node.source ?? String(value);
-}
-
-/**
- * A literal block holding CR, NEL, LS or PS, read as go-yaml does (LS and PS
- * end a line, so the next line's indentation is not text); `undefined` when
- * the library's value stands (no such break, or an indentation digit).
- */
-function literalAsGoReadsIt(node: Scalar, source: string): string | undefined {
-  const [start, end] = node.range ?? [0, 0];
-  const headerEnd = source.indexOf("\n", start);
-  if (headerEnd === -1 || headerEnd >= end) return undefined;
-  const header = source.slice(start, headerEnd).replace(/\s+#.*$/, "").trimEnd();
-  if (!/^\|[-+]?$/.test(header) || !hasOtherBreak(source, headerEnd + 1, end)) return undefined;
-  const region = source.slice(headerEnd + 1, end);
-  const indent = /^(?: *\n)* */.exec(region)![0].replace(/^(?: *\n)*/, "").length;
-  const chomp = header.endsWith("-") ? "strip" : header.endsWith("+") ? "keep" : "clip";
-  try {
-    return chomped(blockLinesSlowly(region, indent), chomp);
-  } catch {
-    return undefined;
-  }
+  if (typeof value !== "string") return node.source ?? String(value);
+  return withSeparators(value, node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
 }

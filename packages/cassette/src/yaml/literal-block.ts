@@ -2,44 +2,9 @@ import { outside } from "./outside-subset.js";
 
 /*
  * The text of a literal block (`|`, `|-`, `|+`) as go-yaml reads it: where the
- * block ends, its indentation stripped, its chomping applied. The quick paths
- * copy the text once; the slow one walks it for the rarer line breaks.
+ * block ends, its indentation stripped, its chomping applied, copying the
+ * text once. Blocks with line breaks other than LF go to the general reader.
  */
-
-/** Block lines split on every break go-yaml knows: CR, CRLF and NEL read as LF; LS and PS kept, ending their line. */
-export function blockLinesSlowly(region: string, contentIndent: number): string {
-  let result = "";
-  let index = 0;
-  let atLineStart = true;
-  while (index < region.length) {
-    if (atLineStart) {
-      let column = 0;
-      while (column < contentIndent && region.charCodeAt(index + column) === 32) column += 1;
-      const code = region.charCodeAt(index + column);
-      if (column < contentIndent && !(code === 10 || code === 13 || Number.isNaN(code))) outside("a short line inside a literal block");
-      index += column;
-      atLineStart = false;
-    }
-    const code = region.charCodeAt(index);
-    if (code === 10 || code === 0x85) {
-      result += "\n";
-      index += 1;
-      atLineStart = true;
-    } else if (code === 13) {
-      result += "\n";
-      index += region.charCodeAt(index + 1) === 10 ? 2 : 1;
-      atLineStart = true;
-    } else if (code === 0x2028 || code === 0x2029) {
-      result += region[index];
-      index += 1;
-      atLineStart = true;
-    } else {
-      result += region[index];
-      index += 1;
-    }
-  }
-  return result;
-}
 
 /**
  * Where a block whose text is indented `indent` ends (at the first line with

@@ -37,7 +37,8 @@ const yaml11Booleans = new Set([
 
 const base60Float = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
 const yamlStyleFloat = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
-const goFloatAfterDot = /^\.[0-9]+([eE][-+]?[0-9]+)?$/;
+/** What Go's `strconv.ParseFloat` takes after a leading dot: digits, underscores only between digits, an exponent. */
+const goFloatAfterDot = /^\.[0-9](_?[0-9])*([eE][-+]?[0-9](_?[0-9])*)?$/;
 
 /** Whether go-yaml may write the string as a plain scalar (before the emitter's own checks). */
 export function canBePlainForGoYaml(value: string): boolean {
@@ -48,7 +49,8 @@ export function canBePlainForGoYaml(value: string): boolean {
 export function resolvesAsNonString(value: string): boolean {
   if (resolvedWords.has(value)) return true;
   const first = value.charCodeAt(0);
-  if (first === 46 /* . */) return goFloatAfterDot.test(value);
+  // Go reads these with strconv.ParseFloat, which fails (so: a string) past float64's range.
+  if (first === 46 /* . */) return goFloatAfterDot.test(value) && Number.isFinite(Number(value.replaceAll("_", "")));
   const isDigit = first >= 48 && first <= 57;
   if (!isDigit && first !== 43 /* + */ && first !== 45 /* - */) return false;
   if (isDigit && isTimestamp(value)) return true;

@@ -1,0 +1,89 @@
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { type Cassette, cassetteLayouts, type CassetteLayoutName } from "../index.js";
+import { parseCassette } from "../read/parse-cassette.js";
+import { serializeCassette } from "./serialize-cassette.js";
+
+/*
+ * Go fidelity, one numbered class of issue 13 each. The expected bytes of
+ * layouts C and D are yaml.v3's own output (Marshal; Encoder with indent 2),
+ * produced by tests/go-interop/go for the cassette below; the other layouts
+ * are checked by reading back, with tapedeck and with an independent reader.
+ */
+
+const longKey = "K".repeat(130);
+const cassette = (layout: CassetteLayoutName): Cassette => ({
+  version: 2,
+  layout: cassetteLayouts[layout],
+  interactions: [
+    {
+      id: 0,
+      request: {
+        proto: "HTTP/1.1",
+        protoMajor: 1,
+        protoMinor: 1,
+        contentLength: 0,
+        host: "",
+        body: "x\u2028y",
+        headers: { [longKey]: ["a", "b"], "X-\nLine": ["c"], Merge: ["<<"] },
+        url: "https://api.example.test/v1",
+        method: "POST",
+      },
+      response: { proto: "HTTP/1.1", protoMajor: 1, protoMinor: 1, contentLength: -1, body: "ok", headers: { "Content-Type": ["text/plain"] }, status: "200 OK", code: 200, duration: "0s" },
+    },
+  ],
+});
+
+const byGo: Partial<Record<CassetteLayoutName, string>> = {
+  C: `---\nversion: 2\ninteractions:\n    - id: 0\n      request:\n        proto: HTTP/1.1\n        proto_major: 1\n        proto_minor: 1\n        content_length: 0\n        host: ""\n        body: 'x\u2028            y'\n        headers:\n            ? ${longKey}\n            :   - a\n                - b\n            Merge:\n                - <<\n            ? |-\n                X-\n                Line\n            :   - c\n        url: https://api.example.test/v1\n        method: POST\n      response:\n        proto: HTTP/1.1\n        proto_major: 1\n        proto_minor: 1\n        content_length: -1\n        body: ok\n        headers:\n            Content-Type:\n                - text/plain\n        status: 200 OK\n        code: 200\n        duration: 0s\n`,
+  D: `---\nversion: 2\ninteractions:\n  - id: 0\n    request:\n      proto: HTTP/1.1\n      proto_major: 1\n      proto_minor: 1\n      content_length: 0\n      host: ""\n      body: 'x\u2028        y'\n      headers:\n        ? ${longKey}\n        : - a\n          - b\n        Merge:\n          - <<\n        ? |-\n          X-\n          Line\n        : - c\n      url: https://api.example.test/v1\n      method: POST\n    response:\n      proto: HTTP/1.1\n      proto_major: 1\n      proto_minor: 1\n      content_length: -1\n      body: ok\n      headers:\n        Content-Type:\n          - text/plain\n      status: 200 OK\n      code: 200\n      duration: 0s\n`,
+};
+
+describe("complex keys (class 2), LS in quoted text (class 5) and a `<<` value, as yaml.v3 writes and reads them", () => {
+  it.each(["C", "D"] as const)("reads Go's layout %s to the values and writes Go's bytes", (layout) => {
+    const parsed = parseCassette(byGo[layout]!);
+    expect(parsed.layout).toEqual(cassetteLayouts[layout]);
+    expect(parsed.interactions).toEqual(cassette(layout).interactions);
+    expect(serializeCassette(cassette(layout))).toBe(byGo[layout]);
+  });
+
+  it.each(["A", "B", "C", "D", "goccy"] as const)("writes layout %s so that tapedeck and another reader read the values back", (layout) => {
+    const text = serializeCassette(cassette(layout));
+    expect(parseCassette(text).interactions).toEqual(cassette(layout).interactions);
+    const independent = parse(text) as { interactions: Array<{ request: { headers: Record<string, string[]> } }> };
+    // The other reader keeps the break's indentation in quoted text (YAML 1.2), so only the headers are compared there.
+    expect(independent.interactions[0]!.request.headers).toEqual(cassette(layout).interactions[0]!.request.headers);
+  });
+});
+
+describe("goccy: values goccy writes plain that other readers misread (classes 4 and 6)", () => {
+  it.each(["?", "? a", ".inf", "-.Inf", ".nan", ".NaN"])("quotes %j, and it reads back", (value) => {
+    const text = serializeCassette({ ...cassette("goccy"), interactions: [{ ...cassette("goccy").interactions[0]!, response: { code: 200, status: value, body: "" } }] });
+    expect(text).toContain(`status: ${JSON.stringify(value)}\n`);
+    expect(parseCassette(text).interactions[0]!.response.status).toBe(value);
+    expect((parse(text) as { interactions: Array<{ response: { status: string } }> }).interactions[0]!.response.status).toBe(value);
+  });
+
+  it("writes a long key and a key with a line break on their line, as goccy does", () => {
+    const text = serializeCassette(cassette("goccy"));
+    expect(text).toContain(`\n      ${longKey}:\n`);
+    expect(text).toContain('\n      "X-\\nLine":\n');
+  });
+});
+
+describe("go-yaml's scalar rules at their edges (class 4), as yaml.v3 wrote them in tests/go-interop", () => {
+  const body = (value: string) => serializeCassette({ ...cassette("C"), interactions: [{ ...cassette("C").interactions[0]!, response: { code: 200, body: value } }] });
+
+  it.each([
+    // strconv.ParseFloat fails past float64's range: a string, so plain.
+    [".51e400", "body: .51e400\n"],
+    // strconv.ParseFloat takes underscores between digits: a float, so quoted.
+    [".51_000", 'body: ".51_000"\n'],
+    // A string starting with a BOM has every character escaped, NBSP by its name.
+    ["\ufeffbom\u00a0nbsp", 'body: "\\uFEFF\\x62\\x6F\\x6D\\_\\x6E\\x62\\x73\\x70"\n'],
+  ])("writes %j as Go does, and reads it back", (value, line) => {
+    const text = body(value);
+    expect(text).toContain(`\n        ${line}`);
+    expect(parseCassette(text).interactions[0]!.response.body).toBe(value);
+  });
+});
