@@ -1,5 +1,6 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
+import { get as httpsGet } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cassetteLayouts, parseCassette, serializeCassette } from "@tapedeck/cassette";
@@ -75,6 +76,26 @@ describe("modes", () => {
     expect(replayed).toEqual(live);
     expect(live).toEqual({ status: 200, body: JSON.stringify({ echo: "", path: "/v1/models" }) });
     expect(upstream.received).toHaveLength(1);
+  });
+
+  it("answers node:https and fetch to an https URL from the cassette, with no network", async () => {
+    const path = join(directory, "https.yaml");
+    const interaction = { id: 0, request: { method: "GET", url: "https://api.example.test/v1/models" }, response: { code: 200, status: "200 OK", headers: { "Content-Type": ["application/json"] }, body: '{"data":[]}' } };
+    await writeFile(path, serializeCassette({ version: 2, layout: cassetteLayouts.C, interactions: [interaction, { ...interaction, id: 1 }] }));
+    const session = await startCassette({ path, mode: "replay" });
+    const viaHttps = await new Promise<string>((resolve, reject) => {
+      httpsGet("https://api.example.test/v1/models", (response) => {
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => {
+          body += chunk;
+        });
+        response.on("end", () => resolve(body));
+      }).on("error", reject);
+    });
+    const viaFetch = await (await fetch("https://api.example.test/v1/models")).text();
+    await session.stop();
+    expect([viaHttps, viaFetch]).toEqual(['{"data":[]}', '{"data":[]}']);
   });
 
   it("record-missing adds what is missing and keeps every recorded byte", async () => {
