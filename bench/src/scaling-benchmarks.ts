@@ -88,7 +88,7 @@ const families: Family[] = [
     },
   },
   { name: "cassette with many interactions", unit: "25k interactions", sizes: [1, 8], prepare: (n) => { const text = interactions(n * 25_000); return () => parseCassette(text); } },
-  { name: "codec: tool calls with ids, no index", unit: "1k chunks", sizes: [2, 16], prepare: (n) => { const body = callsWithoutIndex(n * 1000); return () => openaiChat.merge(body); } },
+  { name: "codec: tool calls with ids, no index", unit: "1k chunks", sizes: [4, 32], prepare: (n) => { const body = callsWithoutIndex(n * 1000); return () => openaiChat.merge(body); } },
   { name: "codec: an unknown array field in every delta", unit: "10k chunks", sizes: [1, 8], prepare: (n) => { const body = deltasWithUnknownArray(n * 10_000); return () => openaiChat.merge(body); } },
   { name: "codec: finish_reason repeated in every chunk", unit: "10k chunks", sizes: [1, 8], prepare: (n) => { const body = repeatedFinishReason(n * 10_000); return () => openaiChat.merge(body); } },
   { name: "matching a large request against 50 interactions", unit: "MB of body", sizes: [4, 32], prepare: matching },

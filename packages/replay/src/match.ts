@@ -160,12 +160,13 @@ function diffJson(recordedRoot: unknown, sentRoot: unknown, ignored: readonly st
     const { recorded, sent, link } = stack.pop()!;
     if (ignoredAt(link)) continue;
     if (Array.isArray(recorded) && Array.isArray(sent)) {
-      for (let index = Math.max(recorded.length, sent.length) - 1; index >= 0; index -= 1) {
+      // Items one side lacks are differences at once (no more than are reported); shared ones are compared in order.
+      const shared = Math.min(recorded.length, sent.length);
+      for (let index = shared; index < Math.max(recorded.length, sent.length) && differences.length < maxDifferences; index += 1) {
         const next = child(link, String(index));
-        if (index >= recorded.length || index >= sent.length) {
-          if (!ignoredAt(next)) differences.push({ path: at(next), recorded: recorded[index], sent: sent[index] });
-        } else stack.push({ recorded: recorded[index], sent: sent[index], link: next });
+        if (!ignoredAt(next)) differences.push({ path: at(next), recorded: recorded[index], sent: sent[index] });
       }
+      for (let index = shared - 1; index >= 0; index -= 1) stack.push({ recorded: recorded[index], sent: sent[index], link: child(link, String(index)) });
       continue;
     }
     if (isPlainObject(recorded) && isPlainObject(sent)) {
@@ -177,7 +178,7 @@ function diffJson(recordedRoot: unknown, sentRoot: unknown, ignored: readonly st
         const recordedValue = recorded[key] ?? null;
         const sentValue = sent[key] ?? null;
         if (recordedValue === null || sentValue === null) {
-          if (recordedValue !== sentValue && !ignoredAt(next)) differences.push({ path: at(next), recorded: recorded[key], sent: sent[key] });
+          if (recordedValue !== sentValue && differences.length < maxDifferences && !ignoredAt(next)) differences.push({ path: at(next), recorded: recorded[key], sent: sent[key] });
         } else stack.push({ recorded: recordedValue, sent: sentValue, link: next });
       }
       continue;

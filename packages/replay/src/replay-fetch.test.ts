@@ -114,6 +114,19 @@ describe("replay timing", () => {
     expect(arrivals.at(-1)).toBeLessThanOrEqual(29 * 5 + 1);
   });
 
+  it("reports at most 20 differences, the first ones in order, however many extra items a request has", async () => {
+    const cassette = {
+      version: 2 as const,
+      layout: loadFixture("novita").layout,
+      interactions: [{ id: 0, request: { method: "POST", url: "https://x.test/", body: JSON.stringify({ messages: [1, 2] }) }, response: { code: 200, body: "ok" } }],
+    };
+    const fetch = createReplayFetch(cassette);
+    const sent = JSON.stringify({ messages: Array.from({ length: 100_000 }, (_, index) => index + 1) });
+    const miss = (await fetch("https://x.test/", { method: "POST", body: sent }).catch((error: unknown) => error)) as ReplayError;
+    expect(miss.differences.map(({ path }) => path)).toEqual(Array.from({ length: 20 }, (_, index) => `body.messages.${index + 2}`));
+    expect(miss.differences[0]).toEqual({ path: "body.messages.2", recorded: undefined, sent: 3 });
+  });
+
   it("compares request bodies thousands of levels deep without overflowing the stack", async () => {
     const deep = (depth: number, leaf: number) => `${"[".repeat(depth)}${leaf}${"]".repeat(depth)}`;
     const cassette = {

@@ -2,6 +2,7 @@ import { unescapeDoubleQuoted } from "./escapes.js";
 import { blockExtent, chompEnd, chomped, hasOtherBreak, stripIndentation } from "./literal-block.js";
 import { emptyScalar, type YamlMap, type YamlNode, type YamlScalar, type YamlSeq } from "./node.js";
 import { outside } from "./outside-subset.js";
+import { notPrintable } from "./printable.js";
 
 /**
  * Reads the YAML that go-yaml and goccy/go-yaml write, fast: block mappings
@@ -20,8 +21,6 @@ export function readBlockYaml(text: string): YamlNode {
 const indicatorStart = /^[-?:,[\]{}#&*!|>'"%@`]/;
 /** A line break go-yaml knows besides LF: CR, NEL, LS, PS. */
 const otherBreak = /[\r\u0085\u2028\u2029]/;
-/** A character YAML does not allow in a document (C0 and C1 controls but tab, LF, CR, NEL; U+FFFE, U+FFFF); DEL is let through, as goccy writes it. */
-const notPrintable = /[\x00-\x08\x0B\x0C\x0E-\x1F\x80-\x84\x86-\x9F\uFFFE\uFFFF]/;
 
 class BlockReader {
   private position = 0;

@@ -1,6 +1,7 @@
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parseDocument, type Scalar } from "yaml";
 import { CassetteError } from "../errors.js";
 import type { YamlNode, YamlScalarStyle } from "./node.js";
+import { notPrintable } from "./printable.js";
 
 /** Limits on what aliases may expand to. */
 export interface AliasLimits {
@@ -13,12 +14,6 @@ export interface AliasLimits {
 /** Tags go-yaml resolves itself; any other is refused rather than dropped. */
 const knownTags = new Set(["tag:yaml.org,2002:str", "tag:yaml.org,2002:binary", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:timestamp"]);
 
-/**
- * A character YAML does not allow in a document, as go-yaml checks: C0 and C1
- * controls but tab, LF, CR and NEL; U+FFFE and U+FFFF. DEL is let through:
- * goccy/go-yaml writes it raw, and reads it back.
- */
-const notPrintable = /[\x00-\x08\x0B\x0C\x0E-\x1F\x80-\x84\x86-\x9F\uFFFE\uFFFF]/;
 
 const styles: Record<string, YamlScalarStyle> = { PLAIN: "plain", QUOTE_SINGLE: "single", QUOTE_DOUBLE: "double", BLOCK_LITERAL: "literal", BLOCK_FOLDED: "folded" };
 
