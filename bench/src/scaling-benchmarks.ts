@@ -2,7 +2,9 @@ import { type Cassette, cassetteLayouts, durationToMilliseconds, type Interactio
 import { openaiChat } from "@tapedeck/codec/openai-chat";
 import { createReplayFetch } from "@tapedeck/replay";
 import { createEventStreamParser } from "@tapedeck/sse";
-import { log, mark, measure, ms, ratio, results } from "./report.js";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { log, mark, ms, ratio, results } from "./report.js";
 
 /** One input family: the work for a size n, and what n counts. */
 interface Family {
@@ -62,7 +64,7 @@ function matching(megabytes: number): () => Promise<unknown> {
   };
 }
 
-const families: Family[] = [
+export const families: Family[] = [
   {
     name: "SSE: one long line in 4 KiB pieces",
     unit: "MB",
@@ -94,25 +96,35 @@ const families: Family[] = [
   { name: "matching a large request against 50 interactions", unit: "MB of body", sizes: [4, 32], prepare: matching },
 ];
 
+/** Times one family at one size in a fresh process (`linearity-child.js`), so that no other work's heap is billed to it. */
+function timeAlone(index: number, size: number): number {
+  const script = fileURLToPath(new URL("./linearity-child.js", import.meta.url));
+  const output = execFileSync(process.execPath, ["--expose-gc", "--max-old-space-size=16384", script, String(index), String(size)], { encoding: "utf8" });
+  return (JSON.parse(output) as { ms: number }).ms;
+}
+
 /**
  * Each input family that was superlinear once, timed at two sizes eight times
- * apart: the cost per unit at the larger size over the smaller must stay
- * under 1.5× (linear), where quadratic work would show 8×.
+ * apart, each size alone in a fresh process: the cost per unit at the larger
+ * size over the smaller must stay under 1.5× (linear), where quadratic work
+ * would show 8×.
  */
 export async function linearityBenchmarks(): Promise<void> {
   log("## Linear in every input");
   log();
-  log("Inputs that once cost more than linear time, at two sizes eight times apart. Cost per unit at the larger size ÷ at the smaller: linear stays near 1×, quadratic would be 8×.");
+  log("Inputs that once cost more than linear time, at two sizes eight times apart, each size timed alone in a fresh process. Cost per unit at the larger size ÷ at the smaller: linear stays near 1×, quadratic would be 8×.");
   log();
   log("| input | unit | small | ms | large | ms | per-unit cost, large ÷ small (≤ 1.5×) |");
   log("|---|---|---:|---:|---:|---:|---:|");
   const rows = [];
   for (const family of families) {
     const [small, large] = family.sizes;
-    const times = await measure({ small: family.prepare(small), large: family.prepare(large) }, { iterations: 5, time: 500 });
-    const growth = times.large! / large / (times.small! / small);
-    rows.push({ input: family.name, unit: family.unit, small, large, ...times, growth });
-    log(`| ${family.name} | ${family.unit} | ${small} | ${ms(times.small!)} | ${large} | ${ms(times.large!)} | ${ratio(growth)} ${mark(growth <= 1.5)} |`);
+    const index = families.indexOf(family);
+    const smallMs = timeAlone(index, small);
+    const largeMs = timeAlone(index, large);
+    const growth = largeMs / large / (smallMs / small);
+    rows.push({ input: family.name, unit: family.unit, small, large, smallMs, largeMs, growth });
+    log(`| ${family.name} | ${family.unit} | ${small} | ${ms(smallMs)} | ${large} | ${ms(largeMs)} | ${ratio(growth)} ${mark(growth <= 1.5)} |`);
   }
   log();
   results.linearity = rows;
