@@ -8,6 +8,7 @@ export type {
   Interaction,
   UnknownFields,
 } from "./model/cassette.js";
+export type { BinaryValues } from "./model/binary-values.js";
 export { bodyText } from "./model/body.js";
 export { durationToMilliseconds, millisecondsToDuration } from "./model/duration.js";
 export {

@@ -17,15 +17,24 @@ function put(target: Canonical, key: string, value: unknown): void {
   target[key] = value;
 }
 
-const text = (value: string | undefined) => (value === undefined || value === "" ? undefined : base64(value));
+type Bytes = Map<string, Uint8Array> | undefined;
+const lossy = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/** A string field's bytes: those Go wrote as `!!binary` (kept in `binaryValues`) while the text still decodes from them, else its UTF-8. */
+function bytesOf(binary: Bytes, path: readonly (string | number)[], value: string): string | Uint8Array {
+  const bytes = binary?.get(JSON.stringify(path));
+  return bytes !== undefined && lossy.decode(bytes) === value ? bytes : value;
+}
+
+const text = (binary: Bytes, property: string, value: string | undefined) => (value === undefined || value === "" ? undefined : base64(bytesOf(binary, [property], value)));
 const body = (value: Body | undefined) => (value === undefined || value.length === 0 ? undefined : base64(value));
 const integer = (value: number | bigint | undefined) => String(value ?? 0);
-const list = (values: readonly string[] | undefined) => (values ?? []).map(base64);
+const list = (binary: Bytes, property: string, values: readonly string[] | undefined) => (values ?? []).map((value, index) => base64(bytesOf(binary, [property, index], value)));
 
-function headers(map: HeaderMap | undefined): Array<[string, string[]]> {
+function headers(binary: Bytes, property: string, map: HeaderMap | undefined): Array<[string, string[]]> {
   return Object.entries(map ?? {})
     .sort(([a], [b]) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
-    .map(([name, values]) => [base64(name), values.map(base64)]);
+    .map(([name, values]) => [base64(name), values.map((value, index) => base64(bytesOf(binary, [property, name, index], value)))]);
 }
 
 /** The canonical values of a cassette as tapedeck holds it. */
@@ -34,31 +43,33 @@ export function canonical(cassette: Cassette): Canonical {
     version: String(cassette.version),
     interactions: cassette.interactions.map(({ id, request, response }) => {
       const q: Canonical = {};
-      put(q, "proto", text(request.proto));
+      const qb = request.binaryValues;
+      put(q, "proto", text(qb, "proto", request.proto));
       put(q, "proto_major", integer(request.protoMajor));
       put(q, "proto_minor", integer(request.protoMinor));
       put(q, "content_length", integer(request.contentLength));
-      put(q, "transfer_encoding", list(request.transferEncoding));
-      put(q, "trailer", headers(request.trailer));
-      put(q, "host", text(request.host));
-      put(q, "remote_addr", text(request.remoteAddr));
-      put(q, "request_uri", text(request.requestUri));
+      put(q, "transfer_encoding", list(qb, "transferEncoding", request.transferEncoding));
+      put(q, "trailer", headers(qb, "trailer", request.trailer));
+      put(q, "host", text(qb, "host", request.host));
+      put(q, "remote_addr", text(qb, "remoteAddr", request.remoteAddr));
+      put(q, "request_uri", text(qb, "requestUri", request.requestUri));
       put(q, "body", body(request.body));
-      put(q, "form", headers(request.form));
-      put(q, "headers", headers(request.headers));
-      put(q, "url", text(request.url));
-      put(q, "method", text(request.method));
+      put(q, "form", headers(qb, "form", request.form));
+      put(q, "headers", headers(qb, "headers", request.headers));
+      put(q, "url", text(qb, "url", request.url));
+      put(q, "method", text(qb, "method", request.method));
       const s: Canonical = {};
-      put(s, "proto", text(response.proto));
+      const sb = response.binaryValues;
+      put(s, "proto", text(sb, "proto", response.proto));
       put(s, "proto_major", integer(response.protoMajor));
       put(s, "proto_minor", integer(response.protoMinor));
-      put(s, "transfer_encoding", list(response.transferEncoding));
-      put(s, "trailer", headers(response.trailer));
+      put(s, "transfer_encoding", list(sb, "transferEncoding", response.transferEncoding));
+      put(s, "trailer", headers(sb, "trailer", response.trailer));
       put(s, "content_length", integer(response.contentLength));
       put(s, "uncompressed", String(response.uncompressed ?? false));
       put(s, "body", body(response.body));
-      put(s, "headers", headers(response.headers));
-      put(s, "status", text(response.status));
+      put(s, "headers", headers(sb, "headers", response.headers));
+      put(s, "status", text(sb, "status", response.status));
       put(s, "code", String(response.code));
       put(s, "duration", response.duration ?? "0s");
       return { id: String(id), request: q, response: s };

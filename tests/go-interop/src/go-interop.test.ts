@@ -17,7 +17,7 @@ import { buildInterop, goMissing } from "./go.js";
 const count = Number(process.env.TAPEDECK_GO_CASSETTES) || 1200;
 const seed = Number(process.env.TAPEDECK_GO_SEED) || 20261122;
 /** The value classes of the generator (generate.go) for go-yaml's writers. */
-const goYamlClasses = ["words", "lines", "unicode", "controls", "reserved-starts", "big-integers", "binary-body", "long-keys", "line-keys"];
+const goYamlClasses = ["words", "lines", "unicode", "controls", "reserved-starts", "big-integers", "binary-body", "binary-fields", "long-keys", "line-keys"];
 /**
  * For goccy, the classes of values that Debian's goccy/go-yaml (1.9.5) writes
  * as YAML other readers take too. It writes control characters raw, `@x`,

@@ -1,3 +1,4 @@
+import type { BinaryValues } from "./binary-values.js";
 import type { CassetteLayout } from "./layout.js";
 
 /**
@@ -40,6 +41,8 @@ export interface CassetteRequest {
   headers?: HeaderMap;
   url: string;
   method: string;
+  /** Bytes of string fields Go wrote as `!!binary` (not UTF-8); the fields hold them decoded with U+FFFD. */
+  binaryValues?: BinaryValues;
   unknownFields?: UnknownFields;
 }
 
@@ -64,6 +67,8 @@ export interface CassetteResponse {
    * (`1.5s`, `662.265667ms`). Use `durationToMilliseconds` for a number.
    */
   duration?: string;
+  /** Bytes of string fields Go wrote as `!!binary` (not UTF-8); the fields hold them decoded with U+FFFD. */
+  binaryValues?: BinaryValues;
   unknownFields?: UnknownFields;
 }
 

@@ -1,5 +1,6 @@
 import { CassetteError, type CassetteErrorCode } from "../errors.js";
 import type { Cassette, Interaction, UnknownFields } from "../model/cassette.js";
+import { binaryValuePath } from "../model/binary-values.js";
 import { isGoDuration } from "../model/duration.js";
 import { type FieldSpec, interactionFields, requestFields, responseFields } from "../model/fields.js";
 import type { YamlMap, YamlNode, YamlScalar } from "../yaml/node.js";
@@ -23,6 +24,8 @@ export function buildCassette(root: YamlNode | undefined, locate: Locate, source
 }
 
 class Builder {
+  /** Where the request or response being read keeps its non-UTF-8 string values: `null` until one is met, `undefined` where none may be. */
+  private binaryValues: Map<string, Uint8Array> | null | undefined;
   constructor(
     private readonly locate: Locate,
     private readonly source: string | undefined,
@@ -79,6 +82,8 @@ class Builder {
 
   private fields(entries: Map<string, YamlNode>, map: YamlMap, fields: readonly FieldSpec[], otherKeys: readonly string[] = []): Record<string, unknown> {
     const result: Record<string, unknown> = {};
+    const outer = this.binaryValues;
+    this.binaryValues = fields === interactionFields ? undefined : null;
     for (const field of fields) {
       const node = entries.get(field.key);
       if (node === undefined) {
@@ -92,6 +97,9 @@ class Builder {
       }
       result[field.property] = this.field(node, field);
     }
+    const binaryValues = this.binaryValues;
+    this.binaryValues = outer;
+    if (binaryValues) result.binaryValues = binaryValues;
     const unknown = this.unknown(entries, [...fields.map((field) => field.key), ...otherKeys]);
     if (unknown !== undefined) result.unknownFields = unknown;
     return result;
@@ -108,7 +116,7 @@ class Builder {
         return value;
       }
       case "string":
-        return this.string(node, field.key);
+        return this.string(node, field.key, [field.property]);
       case "duration": {
         const value = this.string(node, field.key);
         if (!isGoDuration(value)) throw this.error("invalid-value", node.offset, `${field.key} is ${JSON.stringify(value)}, not a Go duration (e.g. "1.5s", "662.265667ms")`);
@@ -117,9 +125,9 @@ class Builder {
       case "body":
         return this.body(node, field.key);
       case "strings":
-        return this.strings(node, field.key);
+        return this.strings(node, field.key, [field.property]);
       case "header-map":
-        return this.headerMap(node, field.key);
+        return this.headerMap(node, field.key, field.property);
     }
   }
 
@@ -134,14 +142,21 @@ class Builder {
     return value;
   }
 
-  /** A Go string field: any scalar's text (a plain `200` is "200"), bytes of `!!binary` as text when they are UTF-8. */
-  private string(node: YamlNode, key: string): string {
+  /**
+   * A Go string field: any scalar's text (a plain `200` is "200"), bytes of
+   * `!!binary` as text when they are UTF-8; bytes that are not are decoded
+   * with U+FFFD and kept, at `path`, in the `binaryValues` being collected.
+   */
+  private string(node: YamlNode, key: string, path?: readonly (string | number)[]): string {
     const scalar = this.expectScalar(node, key, "a string");
     if (scalar.tag === "!!binary") {
       const bytes = this.binary(scalar, key);
       const text = utf8(bytes);
-      if (text === undefined) throw this.error("wrong-type", node.offset, `${key} holds bytes that are not UTF-8 (!!binary); tapedeck keeps such bytes only in bodies`);
-      return text;
+      if (text !== undefined) return text;
+      if (this.binaryValues === undefined || path === undefined) throw this.error("wrong-type", node.offset, `${key} holds bytes that are not UTF-8 (!!binary), where tapedeck keeps only text`);
+      this.binaryValues ??= new Map();
+      this.binaryValues.set(binaryValuePath(path), bytes);
+      return lossyText.decode(bytes);
     }
     return scalar.text;
   }
@@ -167,15 +182,15 @@ class Builder {
     return bytes;
   }
 
-  private strings(node: YamlNode, key: string): string[] {
+  private strings(node: YamlNode, key: string, path: readonly (string | number)[]): string[] {
     if (node.kind !== "seq") throw this.error("wrong-type", node.offset, `${key} must be a sequence of strings, found ${describe(node)}`);
-    return node.items.map((item) => this.string(item, `an item of ${key}`));
+    return node.items.map((item, index) => this.string(item, `an item of ${key}`, [...path, index]));
   }
 
-  private headerMap(node: YamlNode, key: string): Record<string, string[]> {
+  private headerMap(node: YamlNode, key: string, property: string): Record<string, string[]> {
     if (node.kind !== "map") throw this.error("wrong-type", node.offset, `${key} must be a mapping from names to lists of strings, found ${describe(node)}`);
     const result: Record<string, string[]> = Object.create(null);
-    for (const [name, value] of this.entries(node)) result[name] = isNull(value) ? [] : this.strings(value, `${key}.${name}`);
+    for (const [name, value] of this.entries(node)) result[name] = isNull(value) ? [] : this.strings(value, `${key}.${name}`, [property, name]);
     return result;
   }
 
@@ -233,6 +248,8 @@ class Builder {
 function isNull(node: YamlNode): boolean {
   return node.kind === "scalar" && node.style === "plain" && node.tag === undefined && resolvePlain(node.text).kind === "null";
 }
+
+const lossyText = new TextDecoder("utf-8", { ignoreBOM: true });
 
 function utf8(bytes: Uint8Array): string | undefined {
   try {

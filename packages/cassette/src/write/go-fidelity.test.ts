@@ -87,3 +87,24 @@ describe("go-yaml's scalar rules at their edges (class 4), as yaml.v3 wrote them
     expect(parseCassette(text).interactions[0]!.response.body).toBe(value);
   });
 });
+
+describe("strings that are not UTF-8 outside the body (class 1), as yaml.v3 writes them", () => {
+  const byGoMarshal =
+    '---\nversion: 2\ninteractions:\n    - id: 0\n      request:\n        proto: HTTP/1.1\n        proto_major: 1\n        proto_minor: 1\n        content_length: 0\n        host: ""\n        headers:\n            X-A:\n                - ok\n                - !!binary /v8=\n        url: !!binary aHR0cHM6Ly94LnRlc3Qv/w==\n        method: GET\n      response:\n        proto: HTTP/1.1\n        proto_major: 1\n        proto_minor: 1\n        content_length: -1\n        body: ok\n        headers: {}\n        status: !!binary MjAwIMM=\n        code: 200\n        duration: 0s\n';
+
+  it("reads them as text with U+FFFD, keeps their bytes, and writes Go's bytes back", () => {
+    const parsed = parseCassette(byGoMarshal);
+    const { request, response } = parsed.interactions[0]!;
+    expect([request.url, request.headers!["X-A"], response.status]).toEqual(["https://x.test/\ufffd", ["ok", "\ufffd\ufffd"], "200 \ufffd"]);
+    expect(request.binaryValues).toEqual(new Map([['["headers","X-A",1]', new Uint8Array([0xfe, 0xff])], ['["url"]', new Uint8Array([...new TextEncoder().encode("https://x.test/"), 0xff])]]));
+    expect(serializeCassette(parsed)).toBe(byGoMarshal);
+  });
+
+  it("writes a value changed since as text", () => {
+    const parsed = parseCassette(byGoMarshal);
+    parsed.interactions[0]!.request.url = "https://x.test/fixed";
+    const text = serializeCassette(parsed);
+    expect(text).toContain("        url: https://x.test/fixed\n");
+    expect(text).toContain("                - !!binary /v8=\n");
+  });
+});

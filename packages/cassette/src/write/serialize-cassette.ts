@@ -1,4 +1,5 @@
 import { CassetteError } from "../errors.js";
+import { type BinaryValues, binaryValueFor } from "../model/binary-values.js";
 import type { Cassette } from "../model/cassette.js";
 import {
   type FieldSpec,
@@ -83,18 +84,18 @@ class ValueBuilder {
         if (field.required) throw new CassetteError("missing-field", `${path}.${field.property} is required`);
         value = zeroValue(field.kind);
       }
-      entries.push([field.key, this.field(value, field, `${path}.${field.property}`)]);
+      entries.push([field.key, this.field(value, field, `${path}.${field.property}`, object.binaryValues as BinaryValues | undefined)]);
     }
     const mapping = new YamlMapping(entries);
     if (withUnknownFields) this.appendUnknown(mapping, object.unknownFields as Map<string, unknown> | undefined);
     return mapping;
   }
 
-  private field(value: unknown, field: FieldSpec, path: string): YamlValue {
+  private field(value: unknown, field: FieldSpec, path: string, binary: BinaryValues | undefined): YamlValue {
     switch (field.kind) {
       case "string":
         if (typeof value !== "string") throw wrongType(path, "a string", value);
-        return value;
+        return binaryValueFor(binary, [field.property], value) ?? value;
       case "duration":
         if (typeof value !== "string") throw wrongType(path, 'a Go duration string such as "1.5s"', value);
         return this.verbatimDurations ? new Verbatim(value) : value;
@@ -110,13 +111,13 @@ class ValueBuilder {
         return value;
       case "strings":
         if (!Array.isArray(value) || value.some((item) => typeof item !== "string")) throw wrongType(path, "an array of strings", value);
-        return value as string[];
+        return (value as string[]).map((item, index) => binaryValueFor(binary, [field.property, index], item) ?? item);
       case "header-map":
-        return this.headerMap(value, path);
+        return this.headerMap(value, path, field.property, binary);
     }
   }
 
-  private headerMap(value: unknown, path: string): YamlMapping {
+  private headerMap(value: unknown, path: string, property: string, binary: BinaryValues | undefined): YamlMapping {
     if (value === null || typeof value !== "object" || Array.isArray(value)) {
       throw wrongType(path, "an object of names to arrays of strings", value);
     }
@@ -127,7 +128,7 @@ class ValueBuilder {
         if (!Array.isArray(values) || values.some((item) => typeof item !== "string")) {
           throw wrongType(`${path}.${name}`, "an array of strings", values);
         }
-        return [name, values as string[]];
+        return [name, (values as string[]).map((item, index) => binaryValueFor(binary, [property, name, index], item) ?? item)];
       }),
     );
   }

@@ -86,7 +86,8 @@ func (g *generator) key() string {
 	if g.classes["line-keys"] && g.rand.Intn(20) == 0 {
 		return "X-" + g.pick(linePool)
 	}
-	return g.field()
+	// Keys stay UTF-8: tapedeck's header maps are keyed by text.
+	return g.text()
 }
 
 func (g *generator) integer() int64 {
