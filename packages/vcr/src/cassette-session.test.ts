@@ -1,27 +1,17 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
 import { get as httpsGet } from "node:https";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cassetteLayouts, parseCassette, serializeCassette } from "@tapedeck/cassette";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startCassette } from "./cassette-session.js";
 import { VcrError } from "./errors.js";
-import { startUpstream } from "./test-upstream.js";
+import { useScratchAndUpstream } from "./test-upstream.js";
 
-let directory: string;
-let upstream: Awaited<ReturnType<typeof startUpstream>>;
-beforeEach(async () => {
-  directory = await mkdtemp(join(tmpdir(), "tapedeck-vcr-"));
-  upstream = await startUpstream();
-});
-afterEach(async () => {
-  await upstream.close();
-  await rm(directory, { recursive: true, force: true });
-});
+const scratch = useScratchAndUpstream("tapedeck-vcr-");
 
 const post = (path: string, body: unknown) =>
-  fetch(`${upstream.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  fetch(`${scratch.upstream.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 /** A GET through node:http, as clients that do not use fetch send it. */
 function httpGet(url: string): Promise<{ status: number; body: string }> {
@@ -50,11 +40,11 @@ async function caught(run: () => Promise<unknown>): Promise<VcrError> {
 
 describe("modes", () => {
   it("record-missing records on the first run; replay answers from the cassette without the network", async () => {
-    const path = join(directory, "chat.yaml");
+    const path = join(scratch.directory, "chat.yaml");
     const first = await startCassette({ path, mode: "record-missing" });
     const live = await (await post("/v1/stream", { model: "m", stream: true })).text();
     await first.stop();
-    expect(upstream.received).toHaveLength(1);
+    expect(scratch.upstream.received).toHaveLength(1);
     expect(first.recorded).toBe(1);
 
     const second = await startCassette({ path, mode: "replay" });
@@ -62,24 +52,24 @@ describe("modes", () => {
     await second.stop();
     expect(replayed).toBe(live);
     expect(replayed).toBe(`${["Hel", "lo", "!"].map((text) => `data: {"choices":[{"index":0,"delta":{"content":"${text}"}}]}\n\n`).join("")}data: [DONE]\n\n`);
-    expect(upstream.received).toHaveLength(1);
+    expect(scratch.upstream.received).toHaveLength(1);
   });
 
   it("intercepts node:http as well as fetch", async () => {
-    const path = join(directory, "http.yaml");
+    const path = join(scratch.directory, "http.yaml");
     const recording = await startCassette({ path, mode: "record" });
-    const live = await httpGet(`${upstream.url}/v1/models`);
+    const live = await httpGet(`${scratch.upstream.url}/v1/models`);
     await recording.stop();
     const replaying = await startCassette({ path, mode: "replay" });
-    const replayed = await httpGet(`${upstream.url}/v1/models`);
+    const replayed = await httpGet(`${scratch.upstream.url}/v1/models`);
     await replaying.stop();
     expect(replayed).toEqual(live);
     expect(live).toEqual({ status: 200, body: JSON.stringify({ echo: "", path: "/v1/models" }) });
-    expect(upstream.received).toHaveLength(1);
+    expect(scratch.upstream.received).toHaveLength(1);
   });
 
   it("answers node:https and fetch to an https URL from the cassette, with no network", async () => {
-    const path = join(directory, "https.yaml");
+    const path = join(scratch.directory, "https.yaml");
     const interaction = { id: 0, request: { method: "GET", url: "https://api.example.test/v1/models" }, response: { code: 200, status: "200 OK", headers: { "Content-Type": ["application/json"] }, body: '{"data":[]}' } };
     await writeFile(path, serializeCassette({ version: 2, layout: cassetteLayouts.C, interactions: [interaction, { ...interaction, id: 1 }] }));
     const session = await startCassette({ path, mode: "replay" });
@@ -99,7 +89,7 @@ describe("modes", () => {
   });
 
   it("record-missing adds what is missing and keeps every recorded byte", async () => {
-    const path = join(directory, "grow.yaml");
+    const path = join(scratch.directory, "grow.yaml");
     const first = await startCassette({ path, mode: "record-missing" });
     await post("/v1/echo", { n: 1 });
     await first.stop();
@@ -110,7 +100,7 @@ describe("modes", () => {
     await post("/v1/echo", { n: 2 });
     await second.stop();
     const after = await readFile(path, "utf8");
-    expect(upstream.received.map(({ body }) => body)).toEqual(['{"n":1}', '{"n":2}']);
+    expect(scratch.upstream.received.map(({ body }) => body)).toEqual(['{"n":1}', '{"n":2}']);
     expect(after.startsWith(before)).toBe(true);
     expect(parseCassette(after).interactions.map(({ id, request }) => [id, request.body])).toEqual([
       [0, '{"n":1}'],
@@ -119,27 +109,27 @@ describe("modes", () => {
   });
 
   it("record replaces the cassette with what this run sent", async () => {
-    const path = join(directory, "fresh.yaml");
+    const path = join(scratch.directory, "fresh.yaml");
     for (const n of [1, 2]) {
       const session = await startCassette({ path, mode: "record" });
       await post("/v1/echo", { n });
       await session.stop();
     }
     expect(parseCassette(await readFile(path, "utf8")).interactions.map(({ request }) => request.body)).toEqual(['{"n":2}']);
-    expect(upstream.received).toHaveLength(2);
+    expect(scratch.upstream.received).toHaveLength(2);
   });
 
   it("passthrough leaves requests alone and writes nothing", async () => {
-    const path = join(directory, "none.yaml");
+    const path = join(scratch.directory, "none.yaml");
     const session = await startCassette({ path, mode: "passthrough" });
     await post("/v1/echo", { n: 1 });
     await session.stop();
-    expect(upstream.received).toHaveLength(1);
+    expect(scratch.upstream.received).toHaveLength(1);
     await expect(readFile(path)).rejects.toThrow(/ENOENT/);
   });
 
   it("replay without a cassette fails at once, naming the cassette", async () => {
-    const path = join(directory, "absent.yaml");
+    const path = join(scratch.directory, "absent.yaml");
     const error = await caught(() => startCassette({ path, mode: "replay" }));
     expect(error.code).toBe("missing-cassette");
     expect(error.cassette).toBe(path);
@@ -147,7 +137,7 @@ describe("modes", () => {
   });
 
   it("a request nothing matches gets an error answer and fails stop(), naming the cassette and the difference", async () => {
-    const path = join(directory, "miss.yaml");
+    const path = join(scratch.directory, "miss.yaml");
     const recording = await startCassette({ path, mode: "record" });
     await post("/v1/echo", { question: "weather in Paris" });
     await recording.stop();
@@ -160,11 +150,11 @@ describe("modes", () => {
     expect(error.code).toBe("no-match");
     expect(error.message).toContain(path);
     expect(error.message).toContain('question: recorded "weather in Paris", sent "weather in Rome"');
-    expect(upstream.received).toHaveLength(1);
+    expect(scratch.upstream.received).toHaveLength(1);
   });
 
   it("fails stop() for interactions no request used, in replay, unless told not to check", async () => {
-    const path = join(directory, "unused.yaml");
+    const path = join(scratch.directory, "unused.yaml");
     const recording = await startCassette({ path, mode: "record" });
     await post("/v1/echo", { n: 1 });
     await post("/v1/echo", { n: 2 });
@@ -180,21 +170,21 @@ describe("modes", () => {
   });
 
   it("answers a request recorded several times in recorded order: the 429, then its retry's 200", async () => {
-    const path = join(directory, "retry.yaml");
+    const path = join(scratch.directory, "retry.yaml");
     const recording = await startCassette({ path, mode: "record" });
-    const live = [await fetch(`${upstream.url}/v1/flaky`), await fetch(`${upstream.url}/v1/flaky`)];
+    const live = [await fetch(`${scratch.upstream.url}/v1/flaky`), await fetch(`${scratch.upstream.url}/v1/flaky`)];
     await recording.stop();
     expect(live.map(({ status }) => status)).toEqual([429, 200]);
     const replaying = await startCassette({ path, mode: "replay" });
-    const replayed = [await fetch(`${upstream.url}/v1/flaky`), await fetch(`${upstream.url}/v1/flaky`)];
+    const replayed = [await fetch(`${scratch.upstream.url}/v1/flaky`), await fetch(`${scratch.upstream.url}/v1/flaky`)];
     await replaying.stop();
     expect(replayed.map(({ status }) => status)).toEqual([429, 200]);
     expect(await replayed[1]!.json()).toEqual({ attempt: 2 });
   });
 
   it("refuses a second cassette while one is in use", async () => {
-    const first = await startCassette({ path: join(directory, "a.yaml"), mode: "record" });
-    const error = await caught(() => startCassette({ path: join(directory, "b.yaml"), mode: "record" }));
+    const first = await startCassette({ path: join(scratch.directory, "a.yaml"), mode: "record" });
+    const error = await caught(() => startCassette({ path: join(scratch.directory, "b.yaml"), mode: "record" }));
     expect(error.code).toBe("busy");
     await first.stop();
   });
@@ -202,7 +192,7 @@ describe("modes", () => {
 
 describe("what is written", () => {
   it("is a go-vcr cassette in go-vcr's layout that reads back byte for byte, pacing kept in a header", async () => {
-    const path = join(directory, "layout.yaml");
+    const path = join(scratch.directory, "layout.yaml");
     const session = await startCassette({ path, mode: "record" });
     await (await post("/v1/stream", { stream: true })).text();
     await session.stop();
@@ -219,7 +209,7 @@ describe("what is written", () => {
   });
 
   it("replays with the recorded pacing when asked, and hides the pacing header from clients", async () => {
-    const path = join(directory, "paced.yaml");
+    const path = join(scratch.directory, "paced.yaml");
     const recording = await startCassette({ path, mode: "record" });
     await (await post("/v1/stream", { stream: true })).text();
     await recording.stop();
@@ -244,8 +234,8 @@ describe("what is written", () => {
   });
 
   it("keeps a hand-written cassette's own layout when adding to it", async () => {
-    const path = join(directory, "hand.yaml");
-    const old = { id: 0, request: { method: "GET", url: `${upstream.url}/old` }, response: { code: 200, body: "old" } };
+    const path = join(scratch.directory, "hand.yaml");
+    const old = { id: 0, request: { method: "GET", url: `${scratch.upstream.url}/old` }, response: { code: 200, body: "old" } };
     const hand = serializeCassette({ version: 2, layout: cassetteLayouts.A, interactions: [old] });
     await writeFile(path, hand);
     const session = await startCassette({ path, mode: "record-missing" });

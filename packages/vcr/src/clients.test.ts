@@ -1,29 +1,19 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+
 import { join } from "node:path";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { generateText } from "ai";
 import OpenAI from "openai";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startCassette } from "./cassette-session.js";
-import { startUpstream } from "./test-upstream.js";
+import { useScratchAndUpstream } from "./test-upstream.js";
 
-let directory: string;
-let upstream: Awaited<ReturnType<typeof startUpstream>>;
-beforeEach(async () => {
-  directory = await mkdtemp(join(tmpdir(), "tapedeck-vcr-clients-"));
-  upstream = await startUpstream();
-});
-afterEach(async () => {
-  await upstream.close();
-  await rm(directory, { recursive: true, force: true });
-});
+const scratch = useScratchAndUpstream("tapedeck-vcr-clients-");
 
 /** A cassette with one recorded chat request, and a replay session on it that counts the requests it sees. */
 async function replayingOneChat() {
-  const path = join(directory, "chat.yaml");
+  const path = join(scratch.directory, "chat.yaml");
   const recording = await startCassette({ path, mode: "record" });
-  await (await fetch(`${upstream.url}/v1/chat/completions`, { method: "POST", body: JSON.stringify({ model: "m", messages: [{ role: "user", content: "Paris?" }] }) })).text();
+  await (await fetch(`${scratch.upstream.url}/v1/chat/completions`, { method: "POST", body: JSON.stringify({ model: "m", messages: [{ role: "user", content: "Paris?" }] }) })).text();
   await recording.stop();
   let requests = 0;
   const session = await startCassette({
@@ -41,7 +31,7 @@ async function replayingOneChat() {
 describe("a miss seen through real clients", () => {
   it("openai-node shows tapedeck's message, and does not retry", async () => {
     const { session, requests } = await replayingOneChat();
-    const client = new OpenAI({ apiKey: "sk-test", baseURL: `${upstream.url}/v1` });
+    const client = new OpenAI({ apiKey: "sk-test", baseURL: `${scratch.upstream.url}/v1` });
     const error = await client.chat.completions.create({ model: "m", messages: [{ role: "user", content: "Rome?" }] }).catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(OpenAI.NotFoundError);
     expect((error as Error).message).toMatch(/^404 tapedeck: .*chat\.yaml: No recorded interaction matches POST http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions/);
@@ -51,7 +41,7 @@ describe("a miss seen through real clients", () => {
 
   it("the AI SDK shows tapedeck's message, and does not retry", async () => {
     const { session, requests } = await replayingOneChat();
-    const provider = createOpenAICompatible({ name: "test", baseURL: `${upstream.url}/v1`, apiKey: "sk-test" });
+    const provider = createOpenAICompatible({ name: "test", baseURL: `${scratch.upstream.url}/v1`, apiKey: "sk-test" });
     const error = await generateText({ model: provider("m"), prompt: "Rome?" }).catch((reason: unknown) => reason);
     expect(String((error as Error).message)).toContain("tapedeck: ");
     expect(String((error as Error).message)).toContain("No recorded interaction matches POST");

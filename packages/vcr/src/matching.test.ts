@@ -1,21 +1,11 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type CassetteOptions, startCassette } from "./cassette-session.js";
 import { VcrError } from "./errors.js";
-import { startUpstream } from "./test-upstream.js";
+import { useScratchAndUpstream } from "./test-upstream.js";
 
-let directory: string;
-let upstream: Awaited<ReturnType<typeof startUpstream>>;
-beforeEach(async () => {
-  directory = await mkdtemp(join(tmpdir(), "tapedeck-vcr-match-"));
-  upstream = await startUpstream();
-});
-afterEach(async () => {
-  await upstream.close();
-  await rm(directory, { recursive: true, force: true });
-});
+const scratch = useScratchAndUpstream("tapedeck-vcr-match-");
 
 interface Sent {
   url?: string;
@@ -25,9 +15,9 @@ interface Sent {
 
 /** Records one request, then replays another with the options: whether it matched. */
 async function matches(recorded: Sent, replayed: Sent, options: Partial<CassetteOptions> = {}): Promise<boolean> {
-  const path = join(directory, `case-${Math.random().toString(36).slice(2)}.yaml`);
+  const path = join(scratch.directory, `case-${Math.random().toString(36).slice(2)}.yaml`);
   const send = ({ url = "/v1/echo", body = '{"model":"m"}', headers = {} }: Sent) =>
-    fetch(url.startsWith("http") ? url : `${upstream.url}${url}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+    fetch(url.startsWith("http") ? url : `${scratch.upstream.url}${url}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
   const recording = await startCassette({ path, mode: "record" });
   await (await send(recorded)).text();
   await recording.stop();
@@ -88,7 +78,7 @@ describe("redaction", () => {
   };
 
   async function recordWithSecrets(path: string, options: Partial<CassetteOptions> = {}) {
-    return fetch(`${upstream.url}/v1/stream?key=${secrets.google}&alt=sse`, {
+    return fetch(`${scratch.upstream.url}/v1/stream?key=${secrets.google}&alt=sse`, {
       method: "POST",
       headers: {
         authorization: `Bearer ${secrets.bearer}`,
@@ -107,7 +97,7 @@ describe("redaction", () => {
   }
 
   it("writes no secret of any kind, and a live request with the real secrets still matches", async () => {
-    const path = join(directory, "secrets.yaml");
+    const path = join(scratch.directory, "secrets.yaml");
     const recording = await startCassette({ path, mode: "record" });
     await recordWithSecrets(path);
     await recording.stop();
@@ -117,11 +107,11 @@ describe("redaction", () => {
     const replaying = await startCassette({ path, mode: "replay" });
     await recordWithSecrets(path);
     await replaying.stop();
-    expect(upstream.received).toHaveLength(1);
+    expect(scratch.upstream.received).toHaveLength(1);
   });
 
   it("lets a hook drop an interaction or rewrite it before it is written", async () => {
-    const path = join(directory, "hooked.yaml");
+    const path = join(scratch.directory, "hooked.yaml");
     const session = await startCassette({
       path,
       mode: "record",
@@ -131,8 +121,8 @@ describe("redaction", () => {
         return interaction;
       },
     });
-    await (await fetch(`${upstream.url}/v1/skip`)).text();
-    await (await fetch(`${upstream.url}/v1/keep`)).text();
+    await (await fetch(`${scratch.upstream.url}/v1/skip`)).text();
+    await (await fetch(`${scratch.upstream.url}/v1/keep`)).text();
     await session.stop();
     const text = await readFile(path, "utf8");
     expect(text).not.toContain("/v1/skip");

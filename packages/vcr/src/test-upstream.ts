@@ -1,5 +1,9 @@
+import { mkdtemp, rm } from "node:fs/promises";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach } from "vitest";
 
 /** What the fake upstream received. */
 export interface Received {
@@ -46,5 +50,27 @@ export async function startUpstream(): Promise<{ url: string; received: Received
     url: `http://127.0.0.1:${port}`,
     received,
     close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Gives each test of the file a scratch folder and a fresh upstream, both gone after it; read them through the getters. */
+export function useScratchAndUpstream(prefix: string): { readonly directory: string; readonly upstream: Awaited<ReturnType<typeof startUpstream>> } {
+  let directory = "";
+  let upstream: Awaited<ReturnType<typeof startUpstream>> | undefined;
+  beforeEach(async () => {
+    directory = await mkdtemp(join(tmpdir(), prefix));
+    upstream = await startUpstream();
+  });
+  afterEach(async () => {
+    await upstream?.close();
+    await rm(directory, { recursive: true, force: true });
+  });
+  return {
+    get directory() {
+      return directory;
+    },
+    get upstream() {
+      return upstream!;
+    },
   };
 }

@@ -21,6 +21,12 @@ async function onlyTypedErrors<T>(work: () => T | Promise<T>): Promise<T | undef
 
 const decoder = new TextDecoder();
 
+/** The [start, end) ranges of an input of `length` cut at `cuts` (taken modulo length + 1, in order); empty pieces included. */
+function pieces(length: number, cuts: readonly number[]): Array<[number, number]> {
+  const ends = [...cuts.map((cut) => cut % (length + 1)).sort((a, b) => a - b), length];
+  return ends.map((end, index) => [index === 0 ? 0 : ends[index - 1]!, end]);
+}
+
 /** A value with Go's zero values ("", 0, empty lists and maps, absent) left out, as Go's reader cannot tell them apart. */
 function withoutZeroValues(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutZeroValues);
@@ -65,16 +71,11 @@ describe("every public entry point, on mutated recordings and random bytes", () 
         const text = decoder.decode(bytes);
         const whole = await onlyTypedErrors(() => parseEventStream(text));
         if (whole === undefined) return;
-        const pieces: Array<{ data: string | undefined; raw: string | undefined }> = [];
-        const parser = createEventStreamParser({ onEvent: (event) => pieces.push({ data: event.data, raw: event.raw as string | undefined }) });
-        let start = 0;
-        for (const cut of [...cuts.map((cut) => cut % (text.length + 1))].sort((a, b) => a - b)) {
-          parser.feed(text.slice(start, cut));
-          start = cut;
-        }
-        parser.feed(text.slice(start));
+        const events: Array<{ data: string | undefined; raw: string | undefined }> = [];
+        const parser = createEventStreamParser({ onEvent: (event) => events.push({ data: event.data, raw: event.raw as string | undefined }) });
+        for (const [start, end] of pieces(text.length, cuts)) parser.feed(text.slice(start, end));
         parser.end();
-        expect(pieces).toEqual(whole.map((event) => ({ data: event.data, raw: event.raw })));
+        expect(events).toEqual(whole.map((event) => ({ data: event.data, raw: event.raw })));
       }),
       { numRuns: runs(300) },
     );
@@ -87,12 +88,7 @@ describe("every public entry point, on mutated recordings and random bytes", () 
         const messages: unknown[] = [];
         const outcome = await onlyTypedErrors(() => {
           const parser = createAwsEventStreamParser({ onMessage: (message) => messages.push(message) });
-          let start = 0;
-          for (const cut of [...cuts.map((cut) => cut % (bytes.length + 1))].sort((a, b) => a - b)) {
-            parser.feed(bytes.subarray(start, cut));
-            start = cut;
-          }
-          parser.feed(bytes.subarray(start));
+          for (const [start, end] of pieces(bytes.length, cuts)) parser.feed(bytes.subarray(start, end));
           parser.end();
           return true;
         });
