@@ -11,7 +11,7 @@ export function typedErrorLine(error: unknown): string | undefined {
   if (!(error instanceof Error)) return undefined;
   const typed = error as Error & { code?: unknown; format?: () => string };
   if (typeof typed.format === "function" && error.name === "CassetteError") return typed.format();
-  if (["CodecError", "ReplayError", "AwsEventStreamError", "EventStreamError"].includes(error.name) && typeof typed.code === "string") {
+  if (["CodecError", "CodegenError", "ReplayError", "AwsEventStreamError", "EventStreamError"].includes(error.name) && typeof typed.code === "string") {
     return `tapedeck: ${typed.code}: ${error.message}`;
   }
   return undefined;

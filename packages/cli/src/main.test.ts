@@ -167,7 +167,7 @@ describe("tapedeck codegen", () => {
     expect(written.stderr).toContain("wrote generated from 13 cassettes");
     expect(written.stderr).toContain("openai-chat: 327 events, 10 requests");
     expect(written.stderr).toContain("anthropic: 122 events, 6 requests");
-    expect((await readdir(join(directory, "generated"))).sort()).toEqual(["anthropic", "bedrock-converse", "gemini", "index.ts", "openai-chat", "openai-responses", "validators.ts"]);
+    expect((await readdir(join(directory, "generated"))).sort()).toEqual([".tapedeck-codegen.json", "anthropic", "bedrock-converse", "gemini", "index.ts", "openai-chat", "openai-responses", "validators.ts"]);
     expect((await run(["codegen", "recordings", "synthetic", "--out=generated", "--check"], directory)).code).toBe(0);
     await writeFile(join(directory, "generated", "anthropic", "types.ts"), "// edited by hand\n");
     const stale = await run(["codegen", "--check", "recordings", "synthetic", "--out", "generated"], directory);
@@ -186,6 +186,21 @@ describe("tapedeck codegen", () => {
     expect(result.code).toBe(0);
     expect(await readdir(join(directory, "src", "generated", "gemini"))).toEqual(["types.ts", "validators.ts"]);
     expect(await readFile(join(directory, "src", "generated", "gemini", "types.ts"), "utf8")).toContain("Regenerate with `tapedeck codegen`.");
+    // The same cassettes named on the command line give the same files: nothing in them depends on how codegen was called.
+    expect((await run(["codegen", "cassettes", "--out", "src/generated", "--check"], directory)).code).toBe(0);
+    expect((await run(["codegen", join(directory, "cassettes"), "--out", join(directory, "src", "generated"), "--check"], join(directory, "src"))).code).toBe(0);
+  });
+
+  it("refuses an --out that is a file, the working directory or above it, in one line and exit 1", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "tapedeck-codegen-unsafe-"));
+    await cp(syntheticCassettePath("gemini_api"), join(directory, "cassettes", "gemini.yaml"), { recursive: true });
+    await writeFile(join(directory, "notes.ts"), "// mine\n");
+    for (const out of ["notes.ts", ".", ".."]) {
+      const result = await run(["codegen", "cassettes", "--out", out], directory);
+      expect(result.code, out).toBe(1);
+      expect(result.stderr, out).toMatch(/^tapedeck: unsafe-out: --out \S+ is [^\n]+\n$/);
+    }
+    expect((await readdir(directory)).sort()).toEqual(["cassettes", "notes.ts"]);
   });
 
   it("never guesses a folder: without --out or a package.json setting it exits 2 and says what to add", async () => {

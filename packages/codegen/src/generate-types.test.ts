@@ -169,17 +169,17 @@ describe("regenerating when a new cassette arrives", () => {
     const out = join(directory, "generated");
     await mkdir(cassettes);
     for (const name of listSyntheticCassettes().filter((name) => name.startsWith("anthropic"))) await copyFile(syntheticCassettePath(name), join(cassettes, `${name}.yaml`));
-    await writeTypes({ cassettes: [cassettes], out });
+    await writeTypes({ cassettes: [cassettes], out, cwd: directory });
     expect(unionMembers(await readFile(join(out, "anthropic/types.ts"), "utf8"), "MessageStreamEvent")).not.toContain("ContentBlockProgressEvent");
 
     await writeFile(join(cassettes, "new_event_type.yaml"), anthropicCassette());
-    expect(await checkTypes({ cassettes: [cassettes], out })).toEqual([join(out, "anthropic/types.ts"), join(out, "anthropic/validators.ts"), join(out, "index.ts"), join(out, "validators.ts")]);
-    const { summary } = await writeTypes({ cassettes: [cassettes], out });
+    expect(await checkTypes({ cassettes: [cassettes], out, cwd: directory })).toEqual([join(out, "anthropic/types.ts"), join(out, "anthropic/validators.ts"), join(out, "index.ts"), join(out, "validators.ts")]);
+    const { summary } = await writeTypes({ cassettes: [cassettes], out, cwd: directory });
     expect(summary.dialects.map((dialect) => [dialect.dialect, dialect.eventTypes.content_block_progress])).toEqual([["anthropic", 1]]);
     const types = await readFile(join(out, "anthropic/types.ts"), "utf8");
     expect(unionMembers(types, "MessageStreamEvent")).toContain("ContentBlockProgressEvent");
     expect(typeBody(types, "ContentBlockProgressEvent")).toBe(['    elapsed_ms: number;', "    index:      number;", '    type:       "content_block_progress";'].join("\n"));
-    expect(await checkTypes({ cassettes: [cassettes], out })).toEqual([]);
+    expect(await checkTypes({ cassettes: [cassettes], out, cwd: directory })).toEqual([]);
 
     const validators = (await import(join(out, "anthropic/validators.ts"))) as typeof import("zod") & Record<string, import("zod").ZodType>;
     const schema = validators.MessageStreamEventSchema!;
@@ -191,17 +191,18 @@ describe("regenerating when a new cassette arrives", () => {
   it("removes the files of a dialect no cassette holds any more, and counts what it could not use", { timeout: 60_000 }, async () => {
     const directory = await mkdtemp(join(tmpdir(), "tapedeck-codegen-"));
     const out = join(directory, "generated");
-    await writeTypes({ cassettes: [syntheticCassettePath("gemini_api"), syntheticCassettePath("bedrock_converse")], out });
-    expect((await readdir(out)).sort()).toEqual(["bedrock-converse", "gemini", "index.ts", "validators.ts"]);
+    await writeTypes({ cassettes: [syntheticCassettePath("gemini_api"), syntheticCassettePath("bedrock_converse")], out, cwd: directory });
+    expect((await readdir(out)).sort()).toEqual([".tapedeck-codegen.json", "bedrock-converse", "gemini", "index.ts", "validators.ts"]);
     await writeFile(join(out, "mine.ts"), "// written by hand, kept\n");
-    expect(await checkTypes({ cassettes: [syntheticCassettePath("gemini_api")], out })).toEqual([
+    expect(await checkTypes({ cassettes: [syntheticCassettePath("gemini_api")], out, cwd: directory })).toEqual([
       join(out, "index.ts"),
       join(out, "validators.ts"),
+      join(out, ".tapedeck-codegen.json"),
       join(out, "bedrock-converse/types.ts"),
       join(out, "bedrock-converse/validators.ts"),
     ]);
-    await writeTypes({ cassettes: [syntheticCassettePath("gemini_api")], out });
-    expect((await readdir(out)).sort()).toEqual(["gemini", "index.ts", "mine.ts", "validators.ts"]);
+    await writeTypes({ cassettes: [syntheticCassettePath("gemini_api")], out, cwd: directory });
+    expect((await readdir(out)).sort()).toEqual([".tapedeck-codegen.json", "gemini", "index.ts", "mine.ts", "validators.ts"]);
     expect(await readFile(join(out, "mine.ts"), "utf8")).toBe("// written by hand, kept\n");
 
     const odd = join(directory, "odd.yaml");

@@ -1,1 +1,2 @@
-export { type CodegenSummary, checkTypes, type GeneratedTypes, type GenerateTypesOptions, generateTypes, writeTypes } from "./generate-types.js";
+export { CodegenError, type CodegenErrorCode } from "./errors.js";
+export { type CodegenSummary, checkTypes, type GeneratedTypes, type GenerateTypesOptions, generateTypes, type WriteTypesOptions, writeTypes } from "./generate-types.js";

@@ -47,7 +47,7 @@ async function nearestPackageJson(from: string): Promise<{ path: string; json: u
 export async function run({ positionals, values }: CommandInput, io: CommandIo): Promise<number> {
   const { cassettes, out, command } = await settings(positionals, values.out as string | undefined, io.cwd);
   if (values.check) {
-    const stale = await checkTypes({ cassettes, out, command });
+    const stale = await checkTypes({ cassettes, out, cwd: io.cwd });
     if (stale.length === 0) {
       io.stderr.write("generated types are up to date\n");
       return 0;
@@ -56,7 +56,7 @@ export async function run({ positionals, values }: CommandInput, io: CommandIo):
     io.stdout.write(`Run \`${command}\` to regenerate them, and commit the result.\n`);
     return 1;
   }
-  const { summary } = await writeTypes({ cassettes, out, command });
+  const { summary } = await writeTypes({ cassettes, out, cwd: io.cwd });
   io.stderr.write(`wrote ${relative(io.cwd, out) || "."} from ${summary.cassettes} cassettes (${summary.dialects.map((dialect) => `${dialect.dialect}: ${dialect.events} events, ${dialect.requests} requests`).join("; ")})\n`);
   return 0;
 }
