@@ -1,10 +1,10 @@
 import { createOpenAI } from "@ai-sdk/openai";
 import { useCassettes } from "@tapedeck/vitest";
 import { generateText, streamText } from "ai";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { upstreamForMode } from "./fake-upstream.js";
 
-useCassettes({ ignoreHosts: true });
+useCassettes({ match: { ignoreHosts: true } });
 
 let upstream: Awaited<ReturnType<typeof upstreamForMode>>;
 let provider: ReturnType<typeof createOpenAI>;
@@ -14,16 +14,24 @@ beforeAll(async () => {
 });
 afterAll(() => upstream.close());
 
-test("AI SDK: generateText", async () => {
-  const { text, finishReason } = await generateText({ model: provider.chat("gpt-4.1-mini"), prompt: "What is the capital of France?" });
-  expect(text).toBe("The capital of France is Paris.");
-  expect(finishReason).toBe("stop");
-});
+describe("AI SDK", () => {
+  test("generateText", async () => {
+    const { text, finishReason } = await generateText({ model: provider.chat("gpt-4.1-mini"), prompt: "What is the capital of France?" });
+    expect(text).toBe("The capital of France is Paris.");
+    expect(finishReason).toBe("stop");
+  });
 
-test("AI SDK: streamText", async () => {
-  const result = streamText({ model: provider.chat("gpt-4.1-mini"), prompt: "What is the capital of France?" });
-  const parts: string[] = [];
-  for await (const part of result.textStream) parts.push(part);
-  expect(parts.join("")).toBe("The capital of France is Paris.");
-  expect(parts.length).toBeGreaterThan(1);
+  test("streamText", async () => {
+    const result = streamText({ model: provider.chat("gpt-4.1-mini"), prompt: "What is the capital of France?" });
+    const parts: string[] = [];
+    for await (const part of result.textStream) parts.push(part);
+    expect(parts.join("")).toBe("The capital of France is Paris.");
+    expect(parts.length).toBeGreaterThan(1);
+  });
+
+  // Concurrent tests each use their own cassette.
+  test.concurrent.each(["Paris", "Lyon", "Nice"])("concurrent generateText about %s", async (city) => {
+    const { text } = await generateText({ model: provider.chat("gpt-4.1-mini"), prompt: `Is ${city} in France?` });
+    expect(text).toBe("The capital of France is Paris.");
+  });
 });

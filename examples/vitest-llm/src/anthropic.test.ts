@@ -1,9 +1,9 @@
 import Anthropic from "@anthropic-ai/sdk";
 import { useCassettes } from "@tapedeck/vitest";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { upstreamForMode } from "./fake-upstream.js";
 
-useCassettes({ ignoreHosts: true });
+useCassettes({ match: { ignoreHosts: true } });
 
 let upstream: Awaited<ReturnType<typeof upstreamForMode>>;
 let client: Anthropic;
@@ -13,19 +13,21 @@ beforeAll(async () => {
 });
 afterAll(() => upstream.close());
 
-const request = { model: "claude-sonnet-4-5", max_tokens: 64, messages: [{ role: "user" as const, content: "What is the capital of France?" }] };
+const request = { model: "claude-example", max_tokens: 64, messages: [{ role: "user" as const, content: "What is the capital of France?" }] };
 
-test("@anthropic-ai/sdk: a whole message", async () => {
+describe("@anthropic-ai/sdk", () => {
+test("a whole message", async () => {
   const message = await client.messages.create(request);
   expect(message.content).toEqual([{ type: "text", text: "The capital of France is Paris." }]);
   expect(message.stop_reason).toBe("end_turn");
 });
 
-test("@anthropic-ai/sdk: a streamed message", async () => {
+test("a streamed message", async () => {
   const stream = client.messages.stream(request);
   const deltas: string[] = [];
   stream.on("text", (text) => deltas.push(text));
   const message = await stream.finalMessage();
   expect(deltas).toHaveLength(7);
   expect(message.content).toEqual([{ type: "text", text: "The capital of France is Paris." }]);
+});
 });

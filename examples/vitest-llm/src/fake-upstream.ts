@@ -1,12 +1,15 @@
-import { createServer, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { serializeAwsEventStream } from "@tapedeck/aws-event-stream";
 
 /*
  * A stand-in for the providers, on 127.0.0.1, so that this example records
- * without keys or network: OpenAI's chat completions and Anthropic's Messages
- * API, whole or streamed as the providers stream them (OpenAI: `data:` chunks
- * and `[DONE]`; Anthropic: named events from message_start to message_stop).
- * The answer is the same sentence, cut into words.
+ * without keys or network: OpenAI's chat completions (and a transcription
+ * upload, and a model that is rate-limited once), Anthropic's Messages API and
+ * Bedrock's Converse, whole or streamed as the providers stream them (OpenAI:
+ * `data:` chunks and `[DONE]`; Anthropic: named events from message_start to
+ * message_stop; Bedrock: AWS binary event-stream frames). The answer is the
+ * same sentence, cut into words.
  */
 
 const answer = ["The", " capital", " of", " France", " is", " Paris", "."];
@@ -34,7 +37,7 @@ async function openaiChat(request: { stream?: boolean; model?: string }, respons
 }
 
 async function anthropicMessages(request: { stream?: boolean; model?: string }, response: ServerResponse): Promise<void> {
-  const message = { id: "msg_example", type: "message", role: "assistant", model: request.model ?? "claude-sonnet-4-5", stop_sequence: null };
+  const message = { id: "msg_example", type: "message", role: "assistant", model: request.model ?? "claude-example", stop_sequence: null };
   if (!request.stream) {
     response.writeHead(200, { "content-type": "application/json" });
     const content = [{ type: "text", text: answer.join("") }];
@@ -54,12 +57,56 @@ async function anthropicMessages(request: { stream?: boolean; model?: string }, 
   response.end(event({ type: "message_stop" }));
 }
 
+async function bedrockConverse(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const usage = { inputTokens: 14, outputTokens: answer.length, totalTokens: 14 + answer.length };
+  if (request.url?.endsWith("/converse")) {
+    response.writeHead(200, { "content-type": "application/json" });
+    response.end(JSON.stringify({ output: { message: { role: "assistant", content: [{ text: answer.join("") }] } }, stopReason: "end_turn", usage, metrics: { latencyMs: 120 } }));
+    return;
+  }
+  const event = (type: string, payload: object) => ({
+    headers: [
+      { name: ":event-type", type: "string" as const, value: type },
+      { name: ":content-type", type: "string" as const, value: "application/json" },
+      { name: ":message-type", type: "string" as const, value: "event" },
+    ],
+    payload: new TextEncoder().encode(JSON.stringify(payload)),
+  });
+  response.writeHead(200, { "content-type": "application/vnd.amazon.eventstream" });
+  const frames = [
+    event("messageStart", { role: "assistant" }),
+    ...answer.map((word) => event("contentBlockDelta", { contentBlockIndex: 0, delta: { text: word } })),
+    event("contentBlockStop", { contentBlockIndex: 0 }),
+    event("messageStop", { stopReason: "end_turn" }),
+    event("metadata", { usage, metrics: { latencyMs: 120 } }),
+  ];
+  for (const frame of frames) {
+    await pause();
+    response.write(serializeAwsEventStream([frame]));
+  }
+  response.end();
+}
+
+let flakyAttempts = 0;
+
 /** Starts the stand-in on a free port of 127.0.0.1. */
 export async function startFakeUpstream(): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer(async (request, response) => {
     let text = "";
     for await (const piece of request) text += piece;
+    if (request.url?.startsWith("/model/")) return bedrockConverse(request, response);
+    if (request.url === "/v1/audio/transcriptions") {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ text: /name="model"\r\n\r\n([^\r]*)/.exec(text)?.[1] === "whisper-1" ? answer.join("") : "?" }));
+      return;
+    }
     const body = text === "" ? {} : (JSON.parse(text) as { stream?: boolean; model?: string });
+    if (body.model === "rate-limited-once") flakyAttempts += 1;
+    if (body.model === "rate-limited-once" && flakyAttempts === 1) {
+      response.writeHead(429, { "content-type": "application/json", "retry-after-ms": "10" });
+      response.end(JSON.stringify({ error: { message: "Rate limit reached; try again in 10ms", type: "rate_limit_error" } }));
+      return;
+    }
     if (request.url === "/v1/chat/completions") await openaiChat(body, response);
     else if (request.url === "/v1/messages") await anthropicMessages(body, response);
     else {
@@ -76,7 +123,7 @@ export async function startFakeUpstream(): Promise<{ url: string; close(): Promi
  * Where the clients send requests: the stand-in when recording, and in
  * `replay` mode an address where nothing listens (127.0.0.1:9), so that a
  * request that reached the network would fail. The cassettes match on path
- * and body (`ignoreHosts`), so either address replays them.
+ * and body (`match: { ignoreHosts: true }`), so either address replays them.
  */
 export async function upstreamForMode(): Promise<{ url: string; close(): Promise<void> }> {
   if (process.env.TAPEDECK_MODE === "replay") return { url: "http://127.0.0.1:9", close: async () => undefined };

@@ -78,17 +78,26 @@ Options:
   {
     name: "serve",
     summary: "a replay server on 127.0.0.1 for clients that take a base URL",
-    help: `Usage: tapedeck serve <file|dir>... [--port <n>] [--latency recorded|<ms>]
+    help: `Usage: tapedeck serve <file|dir>... [--port <n>] [--latency recorded|<ms>] [--pacing recorded|<ms>] [--speed <n>] [--allow-repeats]
 
-Serves the cassettes' interactions on 127.0.0.1 until stopped (Ctrl-C). Point a
-client's base URL at it, e.g. OPENAI_BASE_URL=http://127.0.0.1:<port>/api/v1.
+Serves the cassettes' interactions on 127.0.0.1 until stopped (Ctrl-C). A
+request is matched on the path and query of the recorded URL, so point a
+client's base URL at the server with the recorded path prefix: a recording of
+https://api.openai.com/v1/chat/completions is served at
+http://127.0.0.1:<port>/v1/chat/completions, so OPENAI_BASE_URL is
+http://127.0.0.1:<port>/v1 (https://openrouter.ai/api/v1/... gives .../api/v1).
 Paths are read from the current directory.
 
 Options:
-  --port <n>                   the port (default: any free one)
-  --latency recorded|<ms>      wait before each response: the recorded time to
-                               headers, or a number of milliseconds`,
-    options: { port: { type: "string" }, latency: { type: "string" } },
+  --port <n>                 the port (default: any free one)
+  --latency recorded|<ms>    wait before each response head: the recorded time
+                             to headers, or milliseconds
+  --pacing recorded|<ms>     wait between the pieces of a body: as recorded, or
+                             milliseconds before each event after the first
+  --speed <n>                divide every wait: 2 plays twice as fast
+  --allow-repeats            answer a request again once its recordings are
+                             used (in recorded order, then the last one)`,
+    options: { port: { type: "string" }, latency: { type: "string" }, pacing: { type: "string" }, speed: { type: "string" }, "allow-repeats": { type: "boolean" } },
     load: () => import("./commands/serve.js"),
   },
   {

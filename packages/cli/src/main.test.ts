@@ -5,6 +5,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { bodyText, parseCassette } from "@tapedeck/cassette";
 import { cassettesDirectory, listCassettes, providerCassettePath, syntheticCassettePath, syntheticDirectory } from "@tapedeck/fixtures";
 import { describe, expect, it } from "vitest";
 import { main } from "./main.js";
@@ -293,6 +294,32 @@ describe("tapedeck serve", () => {
     expect(missed.status).toBe(404);
     controller.abort();
     expect(await running).toBe(0);
+  });
+
+  it("answers a request again once its recordings are used only with --allow-repeats", async () => {
+    const cassette = parseCassette(readFileSync(providerCassettePath("novita"), "utf8"));
+    const { request } = cassette.interactions[0]!;
+    for (const [flags, statuses] of [[[], [200, 404]], [["--allow-repeats"], [200, 200]]] as const) {
+      const controller = new AbortController();
+      let stdout = "";
+      const running = main(["serve", providerCassettePath("novita"), ...flags], {
+        stdout: { write: (text: string) => (stdout += text) },
+        stderr: { write: () => true },
+        cwd: process.cwd(),
+        signal: controller.signal,
+      });
+      while (!stdout.includes("http://")) await new Promise((resolve) => setTimeout(resolve, 10));
+      const url = `${/http:\/\/127\.0\.0\.1:\d+/.exec(stdout)![0]}${new URL(request.url).pathname}`;
+      const seen: number[] = [];
+      for (let attempt = 0; attempt < 2; attempt += 1) {
+        const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: bodyText(request.body) });
+        await response.arrayBuffer();
+        seen.push(response.status);
+      }
+      controller.abort();
+      await running;
+      expect(seen, flags.join(" ")).toEqual(statuses);
+    }
   });
 
   it("rejects a bad port", async () => {

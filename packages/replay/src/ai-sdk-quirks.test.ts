@@ -27,7 +27,7 @@ const call = (entry: Record<string, unknown>) => chunk({ index: 0, delta: { tool
 
 /** The AI SDK's view of a stream: text, tool calls and any error parts. */
 async function aiSdk(chunks: ChatCompletionChunk[]) {
-  const provider = createOpenAICompatible({ name: "quirks", baseURL: "https://api.example.com/v1", apiKey: "unused", fetch: createReplayFetch(cassetteOf(chunks), { ignoreBodyPaths: ["*"] }) });
+  const provider = createOpenAICompatible({ name: "quirks", baseURL: "https://api.example.com/v1", apiKey: "unused", fetch: createReplayFetch(cassetteOf(chunks), { match: { ignoreBodyPaths: ["*"] } }) });
   const { stream } = await provider.chatModel("m").doStream({ prompt: [{ role: "user", content: [{ type: "text", text: "x" }] }] });
   let text = "";
   const calls: Array<{ id: string; name: string; input: string }> = [];

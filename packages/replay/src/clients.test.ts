@@ -64,7 +64,7 @@ const tools = {
 describe.each(providers)("the AI SDK on the %s recording", (provider) => {
   it("assembles the tool calls and text tapedeck merges", async () => {
     // The AI SDK writes its own request body, so the replay matches on method and URL only.
-    const fetch = createReplayFetch(loadFixture(provider), { ignoreBodyPaths: ["*"] });
+    const fetch = createReplayFetch(loadFixture(provider), { match: { ignoreBodyPaths: ["*"] } });
     const openrouter = createOpenAICompatible({ name: "openrouter", baseURL: "https://openrouter.ai/api/v1", apiKey: "unused", fetch, includeUsage: true });
     const model = openrouter.chatModel("moonshotai/kimi-k2-0905");
     const prompt = "Add and multiply the number 2 and 3";

@@ -2,6 +2,8 @@
 export type ReplayErrorCode =
   /** No unused recorded interaction matches the request. */
   | "no-match"
+  /** The `redact` hook leaves the request out of every cassette (it returned `null`), so nothing can answer it. */
+  | "dropped"
   /** The cassettes given are not cassettes. */
   | "invalid-cassette"
   /**

@@ -1,6 +1,6 @@
 export { ReplayError, type ReplayErrorCode, type RequestDifference } from "./errors.js";
-export { defaultIgnoredHeaders, type IncomingRequest, type MatchOptions } from "./match.js";
-export type { PoolOptions } from "./interaction-pool.js";
+export { compareRequests, defaultIgnoredHeaders } from "./match/compare.js";
+export type { IncomingRequest, MatchOptions, ReplayOptions, TimingOptions } from "./options.js";
 export {
   createRedactor,
   defaultRedactedBodyFields,
@@ -10,6 +10,5 @@ export {
   type RedactionOptions,
   type Redactor,
   redactedValue,
-} from "./redact.js";
+} from "./redaction/redactor.js";
 export { createReplayFetch, type ReplayFetch, type ReplayFetchOptions } from "./replay-fetch.js";
-export type { ReplayTiming } from "./response.js";

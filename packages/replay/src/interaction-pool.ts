@@ -1,25 +1,10 @@
-import type { Cassette, Interaction } from "@tapedeck/cassette";
+import type { Cassette, HeaderMap, Interaction } from "@tapedeck/cassette";
 import { ReplayError, type RequestDifference } from "./errors.js";
-import { compareRequests, type IncomingRequest, type MatchOptions, type PreparedRequest, prepareRecorded, prepareRequest } from "./match.js";
-import { createRedactor, type RedactionOptions } from "./redact.js";
-
-/** Options that decide which recorded interaction answers a request. */
-export interface PoolOptions extends MatchOptions {
-  /** Let an interaction answer more than once. By default each is used once, in recorded order. */
-  allowRepeats?: boolean;
-  /**
-   * The redaction the cassette was recorded with, applied to each live request
-   * before it is matched, so that `?key=AIza...` matches a recorded
-   * `?key=REDACTED`. Default: the recorder's defaults; `false` for none.
-   */
-  redaction?: RedactionOptions | false;
-  /**
-   * Decides the match instead of the built-in comparison: return the
-   * differences (none for a match). Called with the live request (redacted) and
-   * each candidate interaction.
-   */
-  matcher?: (request: IncomingRequest, interaction: Interaction) => RequestDifference[];
-}
+import { comparePrepared } from "./match/compare.js";
+import { type PreparedRequest, prepareRecorded, prepareRequest } from "./match/prepare.js";
+import { differsOnlyInOrigin } from "./match/url.js";
+import type { IncomingRequest, ReplayOptions } from "./options.js";
+import { createRedactor, type Redactor } from "./redaction/redactor.js";
 
 interface PoolEntry {
   interaction: Interaction;
@@ -31,11 +16,11 @@ interface PoolEntry {
 /** The recorded interactions of one or more cassettes, and which were used. */
 export class InteractionPool {
   private readonly entries: PoolEntry[];
-  private readonly redactor;
+  private readonly redactor: Redactor | undefined;
 
   constructor(
     cassettes: Cassette | readonly Cassette[],
-    private readonly options: PoolOptions = {},
+    private readonly options: ReplayOptions = {},
   ) {
     const list = Array.isArray(cassettes) ? cassettes : [cassettes as Cassette];
     this.redactor = options.redaction === false ? undefined : createRedactor(options.redaction);
@@ -46,43 +31,81 @@ export class InteractionPool {
       }
       for (const interaction of cassette.interactions) {
         const label = list.length > 1 ? `cassette ${cassetteIndex}, interaction ${interaction.id}` : `interaction ${interaction.id}`;
-        // Redacted like the live requests, so that a cassette recorded without redaction still matches.
-        const recorded = this.redactor === undefined ? interaction : this.redactor.interaction(interaction);
-        this.entries.push({ interaction, label, prepared: prepareRecorded(recorded, options), used: false });
+        // Redacted like the live requests (rules and hook), so that a cassette recorded without them still matches.
+        const redacted = this.redactor === undefined ? interaction : this.redactor.interaction(interaction);
+        const recorded = options.redact === undefined ? redacted : options.redact(structuredClone(redacted)) ?? redacted;
+        if (recorded === null) continue;
+        this.entries.push({ interaction, label, prepared: prepareRecorded(recorded, options.match), used: false });
       }
     });
   }
 
   /**
-   * The first unused interaction (any, with `allowRepeats`) that matches, so a
-   * request recorded several times (a 429, then a 200) is answered in recorded
-   * order; else a `no-match` error naming the nearest and how it differs.
+   * The live request as it is matched: redacted as the recorder redacts what
+   * it writes (the redaction rules, then the `redact` hook, given the request
+   * with an empty response). `null` when the hook leaves it out.
+   */
+  redactLive(live: IncomingRequest): IncomingRequest | null {
+    if (this.redactor === undefined && this.options.redact === undefined) return live;
+    const headers: HeaderMap = Object.create(null);
+    live.headers.forEach((value, name) => {
+      headers[name] = [value];
+    });
+    let interaction: Interaction = { id: -1, request: { method: live.method, url: live.url, headers, body: live.body }, response: { code: 0 } };
+    if (this.redactor !== undefined) interaction = this.redactor.interaction(interaction);
+    if (this.options.redact !== undefined) {
+      const hooked = this.options.redact(structuredClone(interaction));
+      if (hooked === null) return null;
+      interaction = hooked ?? interaction;
+    }
+    const request = interaction.request;
+    const redactedHeaders = new Headers();
+    for (const [name, values] of Object.entries(request.headers ?? {})) for (const value of values) redactedHeaders.append(name, value);
+    const body = request.body === undefined ? "" : typeof request.body === "string" ? request.body : new TextDecoder().decode(request.body);
+    return { method: request.method, url: request.url, headers: redactedHeaders, body };
+  }
+
+  /**
+   * The interaction that answers a live request: the first unused one that
+   * matches, in recorded order (a 429, then its retry's 200); with
+   * `allowRepeats`, once all that match are used, the last of them again.
+   * Else a `no-match` error naming the nearest and how it differs, or a
+   * `dropped` error when the `redact` hook leaves the request out.
    */
   take(live: IncomingRequest): Interaction {
-    const request = this.redact(live);
-    const prepared = this.options.matcher === undefined ? prepareRequest(request, this.options) : undefined;
+    const request = this.redactLive(live);
+    if (request === null) {
+      throw new ReplayError("dropped", `${live.method} ${live.url} is left out of every cassette by the redact hook (it returned null), so no recording can answer it`);
+    }
+    const { match = {} } = this.options;
+    const prepared = match.matcher === undefined ? prepareRequest(request, match) : undefined;
     let nearest: { entry: PoolEntry; differences: RequestDifference[]; score: number } | undefined;
+    let lastUsed: PoolEntry | undefined;
     for (const entry of this.entries) {
-      const differences = this.options.matcher?.(request, entry.interaction) ?? compareRequests(prepared!, entry.prepared, this.options);
-      const available = this.options.allowRepeats || !entry.used;
-      if (differences.length === 0 && available) {
-        entry.used = true;
-        return entry.interaction;
+      const differences = match.matcher?.(request, entry.interaction) ?? comparePrepared(prepared!, entry.prepared, match);
+      if (differences.length === 0) {
+        if (!entry.used) {
+          entry.used = true;
+          return entry.interaction;
+        }
+        lastUsed = entry;
       }
       // An unused interaction is nearer than a used one with as many differences.
-      const score = differences.length + (available ? 0 : 0.5);
+      const score = differences.length + (entry.used ? 0.5 : 0);
       if (nearest === undefined || score < nearest.score) nearest = { entry, differences, score };
     }
+    if (match.allowRepeats && lastUsed !== undefined) return lastUsed.interaction;
     if (nearest === undefined) {
       throw new ReplayError("no-match", `No recorded interaction for ${request.method} ${request.url}: the cassettes are empty.`);
     }
     const { entry, differences } = nearest;
     const lines = differences.length === 0
-      ? ["  it matches, but it was already used (pass allowRepeats to answer it again)"]
+      ? ["  it matches, but it was already used (pass match.allowRepeats to answer it again)"]
       : differences.map(({ path, recorded, sent }) => `  ${path}: recorded ${show(recorded)}, sent ${show(sent)}`);
+    const hint = hintFor(differences);
     throw new ReplayError(
       "no-match",
-      `No recorded interaction matches ${request.method} ${request.url}.\nNearest: ${entry.label}${entry.used ? " (already used)" : ""}, which differs in:\n${lines.join("\n")}`,
+      `No recorded interaction matches ${request.method} ${request.url}.\nNearest: ${entry.label}${entry.used ? " (already used)" : ""}, which differs in:\n${lines.join("\n")}${hint === undefined ? "" : `\n${hint}`}`,
       { nearest: entry.interaction.id, differences },
     );
   }
@@ -91,18 +114,18 @@ export class InteractionPool {
   unused(): Interaction[] {
     return this.entries.filter((entry) => !entry.used).map((entry) => entry.interaction);
   }
+}
 
-  private redact(request: IncomingRequest): IncomingRequest {
-    if (this.redactor === undefined) return request;
-    const headers = new Headers();
-    const map: Record<string, string[]> = Object.create(null);
-    request.headers.forEach((value, name) => {
-      map[name] = [value];
-    });
-    for (const [name, values] of Object.entries(this.redactor.headers(map) ?? {})) headers.set(name, values[0]!);
-    const body = this.redactor.body(request.body);
-    return { method: request.method, url: this.redactor.url(request.url), headers, body: typeof body === "string" ? body : request.body };
+/** The option that would have made the nearest interaction match, when one would. */
+function hintFor(differences: readonly RequestDifference[]): string | undefined {
+  const [only] = differences;
+  if (differences.length === 1 && only!.path === "url" && differsOnlyInOrigin(String(only!.recorded), String(only!.sent))) {
+    return "Only the scheme, host or port differ (an upstream on a random port?): match with `match: { ignoreHosts: true }`.";
   }
+  if (differences.length > 0 && differences.every(({ path }) => path.startsWith("headers."))) {
+    return `Only headers differ: leave them out with \`match: { ignoreHeaders: [${differences.map(({ path }) => JSON.stringify(path.slice(8).toLowerCase())).join(", ")}] }\`.`;
+  }
+  return undefined;
 }
 
 function show(value: unknown): string {

@@ -36,7 +36,7 @@ describe("createReplayFetch", () => {
     const fetch = createReplayFetch(cassette);
     await fetch(...recordedRequest(cassette, 0));
     await expect(fetch(...recordedRequest(cassette, 0))).rejects.toThrow(/Nearest: interaction 0 \(already used\)/);
-    const repeating = createReplayFetch(cassette, { allowRepeats: true });
+    const repeating = createReplayFetch(cassette, { match: { allowRepeats: true } });
     await repeating(...recordedRequest(cassette, 0));
     expect((await repeating(...recordedRequest(cassette, 0))).status).toBe(200);
   });
@@ -61,7 +61,7 @@ describe("createReplayFetch", () => {
     await expect(fetch(url, { ...init, headers: { "content-type": "text/plain" } })).rejects.toMatchObject({
       differences: [{ path: "headers.Content-Type", recorded: "application/json", sent: "text/plain" }],
     });
-    const lenient = createReplayFetch(cassette, { ignoreHeaders: ["content-type"] });
+    const lenient = createReplayFetch(cassette, { match: { ignoreHeaders: ["content-type"] } });
     expect((await lenient(url, { ...init, headers: { "content-type": "text/plain", accept: "application/json" } })).status).toBe(200);
   });
 
@@ -74,7 +74,7 @@ describe("createReplayFetch", () => {
     body.messages[3].tool_call_id = "functions.add:0";
     const strict = createReplayFetch(cassette);
     await expect(strict(url, { ...init, body: JSON.stringify(body) })).rejects.toMatchObject({ nearest: 1 });
-    const lenient = createReplayFetch(cassette, { ignoreBodyPaths: ["messages.*.tool_calls.*.id", "messages.*.tool_call_id"] });
+    const lenient = createReplayFetch(cassette, { match: { ignoreBodyPaths: ["messages.*.tool_calls.*.id", "messages.*.tool_call_id"] } });
     expect((await lenient(url, { ...init, body: JSON.stringify(body) })).status).toBe(200);
   });
 });
@@ -87,7 +87,7 @@ describe("replay timing", () => {
   it("waits the recorded time to first byte, divided by speed, and the event delay between events", async () => {
     vi.useFakeTimers();
     const cassette = loadFixture("novita"); // duration: 1.989344792s
-    const fetch = createReplayFetch(cassette, { latency: "recorded", speed: 2, eventDelay: 10 });
+    const fetch = createReplayFetch(cassette, { timing: { latency: "recorded", speed: 2, pacing: 10 } });
     let settled = false;
     const pending = fetch(...recordedRequest(cassette, 0)).then((response) => {
       settled = true;

@@ -1,9 +1,10 @@
 import type { Cassette, Interaction } from "@tapedeck/cassette";
-import { InteractionPool, type PoolOptions } from "./interaction-pool.js";
-import { buildResponse, latencyOf, type ReplayTiming, sleep } from "./response.js";
+import { InteractionPool } from "./interaction-pool.js";
+import type { ReplayOptions } from "./options.js";
+import { buildResponse, latencyOf, sleep } from "./response.js";
 
-/** Options of {@link createReplayFetch}. */
-export interface ReplayFetchOptions extends PoolOptions, ReplayTiming {}
+/** Options of {@link createReplayFetch}: how to match, when to play, what to redact. */
+export type ReplayFetchOptions = ReplayOptions;
 
 /** A replaying `fetch`, which also tells which recorded interactions no request has used yet. */
 export type ReplayFetch = typeof fetch & {
@@ -25,18 +26,19 @@ export type ReplayFetch = typeof fetch & {
  * import { readCassette } from "@tapedeck/cassette/node";
  * import { createReplayFetch } from "@tapedeck/replay";
  *
- * const fetch = createReplayFetch(await readCassette("chat.yaml"), { latency: "recorded" });
+ * const fetch = createReplayFetch(await readCassette("chat.yaml"), { timing: { latency: "recorded" } });
  * const client = new OpenAI({ apiKey: "unused", baseURL: "https://openrouter.ai/api/v1", fetch });
  * ```
  */
 export function createReplayFetch(cassettes: Cassette | readonly Cassette[], options: ReplayFetchOptions = {}): ReplayFetch {
   const pool = new InteractionPool(cassettes, options);
+  const timing = options.timing ?? {};
   const replayFetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
     const body = request.body === null ? "" : await request.text();
     const interaction = pool.take({ method: request.method, url: request.url, headers: request.headers, body });
-    await sleep(latencyOf(interaction, options), request.signal);
-    return buildResponse(interaction, options, request.signal);
+    await sleep(latencyOf(interaction, timing), request.signal);
+    return buildResponse(interaction, timing, request.signal);
   };
   return Object.assign(replayFetch, { unused: () => pool.unused() });
 }

@@ -3,23 +3,9 @@ import { bodyText, durationToMilliseconds, type Interaction } from "@tapedeck/ca
 import { streamFraming } from "@tapedeck/codec";
 import { type EventStreamEvent, parseEventStream, serializeEventStream } from "@tapedeck/sse";
 import { ReplayError } from "./errors.js";
+import type { TimingOptions } from "./options.js";
 import { pacingHeader, recordedPacing } from "./pacing.js";
 
-/** When the recorded response is played: everything 0 (as fast as possible) by default. */
-export interface ReplayTiming {
-  /** Wait before the headers: `"recorded"` uses go-vcr's `duration` (time to first byte), or a number of ms. */
-  latency?: "recorded" | number;
-  /** Wait before each event after the first: ms, or a function of the event's position and the event. */
-  eventDelay?: number | ((index: number, event: EventStreamEvent) => number);
-  /**
-   * `"recorded"`: send the body in the pieces, and at the times, the recorder
-   * saw them arrive (its `X-Tapedeck-Pacing` header), instead of `eventDelay`.
-   * Responses recorded without pacing are sent as without this option.
-   */
-  pacing?: "recorded";
-  /** Divides every wait: 2 plays twice as fast. */
-  speed?: number;
-}
 
 /** Headers that described the recorded transport, not this replay. */
 const transportHeaders = new Set(["content-length", "transfer-encoding", "content-encoding", "connection", "keep-alive", pacingHeader.toLowerCase()]);
@@ -27,7 +13,7 @@ const transportHeaders = new Set(["content-length", "transfer-encoding", "conten
 /** One piece of a recorded body: an SSE event's text, or bytes (an AWS frame, a whole body). */
 export interface ResponsePiece {
   data: string | Uint8Array;
-  /** The SSE event, for `eventDelay` functions. */
+  /** The SSE event, for `pacing` functions. */
   event?: EventStreamEvent;
   /** When the piece arrived at recording time (ms after the first piece), with `pacing: "recorded"`. */
   at?: number;
@@ -54,7 +40,7 @@ function pacedPieces(interaction: Interaction): ResponsePiece[] | undefined {
  * body (text slices, byte subarrays): nothing is copied per client until it is
  * sent. Never throws: a stream that does not parse is sent whole, as recorded.
  */
-export function responsePieces(interaction: Interaction, timing: ReplayTiming = {}): ResponsePiece[] {
+export function responsePieces(interaction: Interaction, timing: TimingOptions = {}): ResponsePiece[] {
   const paced = timing.pacing === "recorded" ? pacedPieces(interaction) : undefined;
   if (paced !== undefined) return paced;
   const { response } = interaction;
@@ -125,7 +111,7 @@ export function checkHead(interaction: Interaction, head: ReturnType<typeof resp
 }
 
 /** Milliseconds to wait before the headers. */
-export function latencyOf(interaction: Interaction, timing: ReplayTiming): number {
+export function latencyOf(interaction: Interaction, timing: TimingOptions): number {
   const speed = timing.speed ?? 1;
   if (timing.latency === "recorded") {
     const duration = interaction.response.duration;
@@ -137,23 +123,23 @@ export function latencyOf(interaction: Interaction, timing: ReplayTiming): numbe
 /**
  * How long to wait before each piece of one response: the recorded pacing for
  * pieces that carry their time (counted from the first piece, so that slow
- * sending catches up), else `eventDelay`.
+ * sending catches up), else the `pacing` given in milliseconds or by a function.
  */
-export function pieceDelays(timing: ReplayTiming): (index: number, piece: ResponsePiece) => number {
+export function pieceDelays(timing: TimingOptions): (index: number, piece: ResponsePiece) => number {
   let started: number | undefined;
   return (index, piece) => {
-    if (piece.at === undefined) return eventDelayOf(index, piece.event, timing);
+    if (piece.at === undefined) return pacingDelayOf(index, piece.event, timing);
     started ??= performance.now();
     return piece.at / (timing.speed ?? 1) - (performance.now() - started);
   };
 }
 
-/** Milliseconds to wait before piece `index` (0 for the first). */
-export function eventDelayOf(index: number, event: EventStreamEvent | undefined, timing: ReplayTiming): number {
-  if (index === 0 || timing.eventDelay === undefined) return 0;
-  const speed = timing.speed ?? 1;
-  const delay = typeof timing.eventDelay === "function" ? timing.eventDelay(index, event ?? {}) : timing.eventDelay;
-  return delay / speed;
+/** Milliseconds to wait before piece `index` (0 for the first) when the pacing is given, not recorded. */
+function pacingDelayOf(index: number, event: EventStreamEvent | undefined, timing: TimingOptions): number {
+  const pacing = timing.pacing;
+  if (index === 0 || pacing === undefined || pacing === "recorded") return 0;
+  const delay = typeof pacing === "function" ? pacing(index, event ?? {}) : pacing;
+  return delay / (timing.speed ?? 1);
 }
 
 /**
@@ -181,7 +167,7 @@ export function sleep(milliseconds: number, signal?: AbortSignal): Promise<void>
  * A fetch `Response` that streams the recorded body event by event, with the
  * recorded status and headers.
  */
-export function buildResponse(interaction: Interaction, timing: ReplayTiming, signal?: AbortSignal): Response {
+export function buildResponse(interaction: Interaction, timing: TimingOptions, signal?: AbortSignal): Response {
   const head = responseHead(interaction);
   checkHead(interaction, head, [200, 599]);
   const pieces = responsePieces(interaction, timing);

@@ -4,7 +4,7 @@ import { get as httpsGet } from "node:https";
 import { join } from "node:path";
 import { cassetteLayouts, parseCassette, serializeCassette } from "@tapedeck/cassette";
 import { describe, expect, it } from "vitest";
-import { startCassette } from "./cassette-session.js";
+import { startCassette } from "./session/cassette-session.js";
 import { VcrError } from "./errors.js";
 import { useScratchAndUpstream } from "./test-upstream.js";
 
@@ -128,12 +128,20 @@ describe("modes", () => {
     await expect(readFile(path)).rejects.toThrow(/ENOENT/);
   });
 
-  it("replay without a cassette fails at once, naming the cassette", async () => {
+  it("replay without a cassette fails at the first request, naming the cassette; a test with no request needs none", async () => {
     const path = join(scratch.directory, "absent.yaml");
-    const error = await caught(() => startCassette({ path, mode: "replay" }));
+    const quiet = await startCassette({ path, mode: "replay" });
+    await quiet.stop();
+    const session = await startCassette({ path, mode: "replay" });
+    const answer = await post("/v1/echo", { n: 1 });
+    expect(answer.status).toBe(404);
+    const error = await caught(() => session.stop());
     expect(error.code).toBe("missing-cassette");
     expect(error.cassette).toBe(path);
-    expect(error.message).toContain(path);
+    expect(error.message).toContain(`${path}: no cassette to answer POST`);
+    expect(error.message).toContain("TAPEDECK_MODE=record-missing");
+    expect(scratch.upstream.received).toHaveLength(0);
+    await expect(readFile(path)).rejects.toThrow(/ENOENT/);
   });
 
   it("a request nothing matches gets an error answer and fails stop(), naming the cassette and the difference", async () => {
@@ -164,7 +172,7 @@ describe("modes", () => {
     const error = await caught(() => strict.stop());
     expect(error.code).toBe("unused-interactions");
     expect(error.message).toMatch(/1 recorded interaction was not used:\n {2}interaction 1: POST http:\/\/127\.0\.0\.1:\d+\/v1\/echo/);
-    const lenient = await startCassette({ path, mode: "replay", checkUnused: false });
+    const lenient = await startCassette({ path, mode: "replay", unused: "keep" });
     await post("/v1/echo", { n: 1 });
     await lenient.stop();
   });
@@ -182,11 +190,17 @@ describe("modes", () => {
     expect(await replayed[1]!.json()).toEqual({ attempt: 2 });
   });
 
-  it("refuses a second cassette while one is in use", async () => {
-    const first = await startCassette({ path: join(scratch.directory, "a.yaml"), mode: "record" });
-    const error = await caught(() => startCassette({ path: join(scratch.directory, "b.yaml"), mode: "record" }));
-    expect(error.code).toBe("busy");
-    await first.stop();
+  it("lets a cassette started inside another's scope take over until it stops, then gives the requests back", async () => {
+    const outer = await startCassette({ path: join(scratch.directory, "outer.yaml"), mode: "record" });
+    await post("/v1/echo", { n: 1 });
+    const inner = await startCassette({ path: join(scratch.directory, "inner.yaml"), mode: "record" });
+    await post("/v1/echo", { n: 2 });
+    await inner.stop();
+    await post("/v1/echo", { n: 3 });
+    await outer.stop();
+    const bodies = async (name: string) => parseCassette(await readFile(join(scratch.directory, name), "utf8")).interactions.map(({ request }) => request.body);
+    expect(await bodies("outer.yaml")).toEqual(['{"n":1}', '{"n":3}']);
+    expect(await bodies("inner.yaml")).toEqual(['{"n":2}']);
   });
 });
 
@@ -217,7 +231,7 @@ describe("what is written", () => {
     const times = recorded.split(",").map((piece) => Number(piece.split("@")[1]));
     const span = times.at(-1)! - times[0]!;
     for (const pacing of [true, false]) {
-      const session = await startCassette({ path, mode: "replay", pacing });
+      const session = await startCassette({ path, mode: "replay", ...(pacing ? { timing: { pacing: "recorded" as const } } : {}) });
       const response = await post("/v1/stream", { stream: true });
       // The replay's clock starts when the body is first read, never before the head is here.
       const head = performance.now();
@@ -238,7 +252,7 @@ describe("what is written", () => {
     const old = { id: 0, request: { method: "GET", url: `${scratch.upstream.url}/old` }, response: { code: 200, body: "old" } };
     const hand = serializeCassette({ version: 2, layout: cassetteLayouts.A, interactions: [old] });
     await writeFile(path, hand);
-    const session = await startCassette({ path, mode: "record-missing" });
+    const session = await startCassette({ path, mode: "record-missing", unused: "keep" });
     await post("/v1/echo", { n: 1 });
     await session.stop();
     const text = await readFile(path, "utf8");

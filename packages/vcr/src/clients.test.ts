@@ -4,7 +4,7 @@ import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { generateText } from "ai";
 import OpenAI from "openai";
 import { describe, expect, it } from "vitest";
-import { startCassette } from "./cassette-session.js";
+import { startCassette } from "./session/cassette-session.js";
 import { useScratchAndUpstream } from "./test-upstream.js";
 
 const scratch = useScratchAndUpstream("tapedeck-vcr-clients-");
@@ -19,10 +19,12 @@ async function replayingOneChat() {
   const session = await startCassette({
     path,
     mode: "replay",
-    checkUnused: false,
-    matcher: (request, interaction) => {
-      requests += 1;
-      return request.body === interaction.request.body ? [] : [{ path: "body", recorded: interaction.request.body, sent: request.body }];
+    unused: "keep",
+    match: {
+      matcher: (request, interaction) => {
+        requests += 1;
+        return request.body === interaction.request.body ? [] : [{ path: "body", recorded: interaction.request.body, sent: request.body }];
+      },
     },
   });
   return { session, requests: () => requests };

@@ -1,23 +1,25 @@
 /** What went wrong with a cassette in a test. */
 export type VcrErrorCode =
-  /** `replay` mode and no cassette at the path: nothing to replay. */
+  /** A request arrived and there is no cassette to answer it (`replay`). */
   | "missing-cassette"
-  /** A request no recorded interaction matches (in `replay` mode). */
+  /** A request no recorded interaction matches (in `replay` and `once`). */
   | "no-match"
   /** A recorded interaction cannot be sent (a header HTTP cannot carry...). */
   | "invalid-recording"
-  /** Recorded interactions no request used, with the unused-interaction check on. */
+  /** Recorded interactions no request used (`unused: "fail"`). */
   | "unused-interactions"
+  /** A request reached the network past the interception while a cassette was in use: it was neither replayed nor recorded. */
+  | "network-bypass"
   /** `TAPEDECK_MODE` or the `mode` option is not a mode. */
   | "invalid-mode"
-  /** A cassette was started while another one is still in use. */
-  | "busy"
   /** Recording failed: the upstream request, or writing the cassette. */
   | "record-failed";
 
 /**
  * The one error `@tapedeck/vcr` throws: a `code`, the cassette's path and a
- * message that says what to do.
+ * message that says what to do. When a test had several problems, `problems`
+ * holds each (the message lists them all). Its stack is its message alone:
+ * the frames would be the interceptors', not the test's.
  *
  * @example
  * ```ts
@@ -32,10 +34,14 @@ export class VcrError extends Error {
   readonly code: VcrErrorCode;
   /** The cassette file the error is about. */
   readonly cassette: string | undefined;
+  /** Every problem, this one first. */
+  readonly problems: readonly VcrError[];
 
-  constructor(code: VcrErrorCode, message: string, options: { cassette?: string; cause?: unknown } = {}) {
+  constructor(code: VcrErrorCode, message: string, options: { cassette?: string; cause?: unknown; problems?: readonly VcrError[] } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.cassette = options.cassette;
+    this.problems = options.problems ?? [this];
+    this.stack = `${this.name}: ${message}`;
   }
 }

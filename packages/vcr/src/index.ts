@@ -1,5 +1,7 @@
-export { type CassetteOptions, type CassetteSession, startCassette } from "./cassette-session.js";
 export { cassettePathFor, type CassettePathParts } from "./cassette-path.js";
 export { VcrError, type VcrErrorCode } from "./errors.js";
-export { resolveMode, type VcrMode, vcrModes } from "./mode.js";
-export { installInterception } from "./interception.js";
+export { installInterception, interceptionInstalled } from "./interception/install.js";
+export { isCi, resolveMode, type VcrMode, vcrModes } from "./mode.js";
+export type { CassetteOptions } from "./options.js";
+export { runInScope } from "./scope.js";
+export { type CassetteSession, type StopOptions, type StopReport, startCassette, withCassette } from "./session/cassette-session.js";

@@ -1,7 +1,8 @@
 import { readFile, } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type CassetteOptions, startCassette } from "./cassette-session.js";
+import type { CassetteOptions } from "./options.js";
+import { startCassette } from "./session/cassette-session.js";
 import { VcrError } from "./errors.js";
 import { useScratchAndUpstream } from "./test-upstream.js";
 
@@ -40,17 +41,17 @@ describe("matching", () => {
   it("compares query parameters in any order, and ignores the ones named", async () => {
     expect(await matches({ url: "/v1/echo?a=1&b=2" }, { url: "/v1/echo?b=2&a=1" })).toBe(true);
     expect(await matches({ url: "/v1/echo?trace=1" }, { url: "/v1/echo?trace=2" })).toBe(false);
-    expect(await matches({ url: "/v1/echo?trace=1" }, { url: "/v1/echo?trace=2" }, { ignoreQueryParameters: ["trace"] })).toBe(true);
+    expect(await matches({ url: "/v1/echo?trace=1" }, { url: "/v1/echo?trace=2" }, { match: { ignoreQueryParameters: ["trace"] } })).toBe(true);
   });
 
   it("ignores the host and port when asked (a local upstream on a random port)", async () => {
     expect(await matches({}, { url: "http://127.0.0.2:9/v1/echo" })).toBe(false);
-    expect(await matches({}, { url: "http://127.0.0.2:9/v1/echo" }, { ignoreHosts: true })).toBe(true);
+    expect(await matches({}, { url: "http://127.0.0.2:9/v1/echo" }, { match: { ignoreHosts: true } })).toBe(true);
   });
 
   it("compares headers that say what is asked, and ignores the ones named", async () => {
     expect(await matches({ headers: { "x-experiment": "a" } }, { headers: { "x-experiment": "b" } })).toBe(false);
-    expect(await matches({ headers: { "x-experiment": "a" } }, { headers: { "x-experiment": "b" } }, { ignoreHeaders: ["x-experiment"] })).toBe(true);
+    expect(await matches({ headers: { "x-experiment": "a" } }, { headers: { "x-experiment": "b" } }, { match: { ignoreHeaders: ["x-experiment"] } })).toBe(true);
     expect(await matches({ headers: { "user-agent": "one/1" } }, { headers: { "user-agent": "two/2" } })).toBe(true);
   });
 
@@ -58,14 +59,14 @@ describe("matching", () => {
     const recorded = { body: '{"model":"m","metadata":{"user":"a","run":1}}' };
     const replayed = { body: '{"model":"m","metadata":{"user":"b","run":1}}' };
     expect(await matches(recorded, replayed)).toBe(false);
-    expect(await matches(recorded, replayed, { ignoreBodyPaths: ["metadata.user"] })).toBe(true);
+    expect(await matches(recorded, replayed, { match: { ignoreBodyPaths: ["metadata.user"] } })).toBe(true);
   });
 
   it("lets a custom matcher decide", async () => {
-    const samePath: CassetteOptions["matcher"] = (request, interaction) =>
+    const samePath: NonNullable<CassetteOptions["match"]>["matcher"] = (request, interaction) =>
       new URL(request.url).pathname === new URL(interaction.request.url).pathname ? [] : [{ path: "url", recorded: interaction.request.url, sent: request.url }];
-    expect(await matches({ body: '{"n":1}' }, { body: '{"n":2}' }, { matcher: samePath })).toBe(true);
-    expect(await matches({ url: "/v1/a" }, { url: "/v1/b" }, { matcher: samePath })).toBe(false);
+    expect(await matches({ body: '{"n":1}' }, { body: '{"n":2}' }, { match: { matcher: samePath } })).toBe(true);
+    expect(await matches({ url: "/v1/a" }, { url: "/v1/b" }, { match: { matcher: samePath } })).toBe(false);
   });
 });
 

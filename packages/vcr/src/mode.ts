@@ -3,17 +3,19 @@ import { VcrError } from "./errors.js";
 /**
  * How a cassette is used:
  *
- * - `replay`: never touch the network; a missing cassette or a request nothing
- *   matches fails the test.
- * - `record-missing`: replay what the cassette has, record what it lacks and
- *   add it to the cassette; nothing recorded is overwritten.
+ * - `replay`: answer from the cassette only, never recording; a request it
+ *   does not hold fails the test (nock's `lockdown`). What CI runs.
+ * - `once`: record the cassette if it does not exist, else replay it (vcrpy's
+ *   `once`).
+ * - `record-missing`: replay what the cassette holds, record what it lacks,
+ *   and remove what the run no longer uses.
  * - `record`: record everything afresh, replacing the cassette.
  * - `passthrough`: no cassette; requests go to the network untouched.
  */
-export type VcrMode = "replay" | "record-missing" | "record" | "passthrough";
+export type VcrMode = "replay" | "once" | "record-missing" | "record" | "passthrough";
 
 /** Every mode, in the order of the table above. */
-export const vcrModes: readonly VcrMode[] = ["replay", "record-missing", "record", "passthrough"];
+export const vcrModes: readonly VcrMode[] = ["replay", "once", "record-missing", "record", "passthrough"];
 
 /**
  * The mode to use: the one given, else `TAPEDECK_MODE`, else `replay` when
@@ -33,6 +35,11 @@ export function resolveMode(mode?: VcrMode, environment: Record<string, string |
     }
     return chosen as VcrMode;
   }
+  return isCi(environment) ? "replay" : "record-missing";
+}
+
+/** Whether the environment says it is CI (`CI` set to anything but `false` or `0`). */
+export function isCi(environment: Record<string, string | undefined> = process.env): boolean {
   const ci = environment.CI;
-  return ci !== undefined && ci !== "" && ci !== "false" && ci !== "0" ? "replay" : "record-missing";
+  return ci !== undefined && ci !== "" && ci !== "false" && ci !== "0";
 }

@@ -1,5 +1,5 @@
-import { type CassetteOptions, type CassetteSession, cassettePathFor, installInterception, startCassette } from "@tapedeck/vcr";
-import { afterEach, beforeEach } from "vitest";
+import { type CassetteOptions, type CassetteSession, cassettePathFor, installInterception, interceptionInstalled, runInScope, type StopReport, startCassette } from "@tapedeck/vcr";
+import * as vitest from "vitest";
 
 export { type VcrMode, VcrError, type VcrErrorCode } from "@tapedeck/vcr";
 
@@ -15,19 +15,35 @@ export interface CassetteTest {
 export interface UseCassettesOptions extends Omit<CassetteOptions, "path"> {
   /** The folder for cassettes; default `__cassettes__` next to the test file. */
   directory?: string;
-  /** The cassette file of a test, instead of `<directory>/<test file name>/<describe> <test>.yaml`. */
+  /** The cassette file of a test, instead of `<directory>/<test file name>/<describe>/<test>.yaml`. */
   cassettePath?: (test: CassetteTest) => string;
 }
 
+interface TaskLike {
+  name: string;
+  suite?: TaskLike | undefined;
+  file?: { filepath: string } | undefined;
+  filepath?: string;
+  result?: { state?: string; errors?: ReadonlyArray<{ message?: string }> } | undefined;
+}
+
+type AroundEach = (listener: (runTest: () => Promise<void>, context: { task: TaskLike }) => Promise<void>) => void;
+
+let warnedLate = false;
+
 /**
  * Gives every test in the file (or in the `describe` block it is called in)
- * a cassette of its own: requests through global `fetch`, `node:http` and
- * `node:https` are recorded to it or replayed from it, by `TAPEDECK_MODE`
- * (`replay` on CI, `record-missing` elsewhere) or the `mode` option. A test
- * fails when a request matches nothing recorded, when a recorded interaction
- * was not used (in `replay`), or when its cassette is missing in `replay`.
- * Call it at the top of the test file, before clients are created: from then
- * on, requests made outside a test pass through untouched.
+ * a cassette of its own: requests through global `fetch`, `node:http`,
+ * `node:https` and `node:http2` are recorded to it or replayed from it, by
+ * `TAPEDECK_MODE` (`replay` on CI, `record-missing` elsewhere) or the `mode`
+ * option. Concurrent tests (`test.concurrent`) each use their own cassette.
+ * A test fails when a request matches nothing recorded, when a recorded
+ * interaction was not used (in `replay`), or when a request went past the
+ * interception; a test that makes no request needs no cassette.
+ *
+ * Add `@tapedeck/vitest/setup` to `test.setupFiles` so that interception is in
+ * place before any client exists; otherwise it starts here, after the test
+ * file's imports, and says so once.
  *
  * @example
  * ```ts
@@ -44,26 +60,52 @@ export interface UseCassettesOptions extends Omit<CassetteOptions, "path"> {
  */
 export function useCassettes(options: UseCassettesOptions = {}): void {
   const { directory, cassettePath, ...cassetteOptions } = options;
-  // Now, not in the first test: clients made in `beforeAll` or at the top of the file keep the fetch they found.
-  installInterception();
-  let session: CassetteSession | undefined;
-  beforeEach(async (context) => {
-    const test = testOf(context.task);
+  warnIfLate();
+  const start = (task: TaskLike) => {
+    const test = testOf(task);
     const path = cassettePath?.(test) ?? cassettePathFor({ testFile: test.file, testName: test.name, ...(directory === undefined ? {} : { directory }) });
-    session = await startCassette({ ...cassetteOptions, path });
+    const recordCommand = `TAPEDECK_MODE=record-missing npx vitest run ${JSON.stringify(test.file)} -t ${JSON.stringify(test.name.join(" "))}`;
+    return startCassette({ recordCommand, ...cassetteOptions, path });
+  };
+  const aroundEach = (vitest as unknown as { aroundEach?: AroundEach }).aroundEach;
+  if (typeof aroundEach === "function") {
+    // Each test runs in a scope of its own, so concurrent tests each use their own cassette.
+    aroundEach((runTest, context) =>
+      runInScope(async () => {
+        const session = await start(context.task);
+        await runTest();
+        await finish(session, context.task);
+      }),
+    );
+    return;
+  }
+  // vitest before 4.1: one test at a time.
+  const sessions = new Map<TaskLike, CassetteSession>();
+  vitest.beforeEach(async (context) => {
+    sessions.set(context.task, await start(context.task));
   });
-  afterEach(async () => {
-    const ending = session;
-    session = undefined;
-    await ending?.stop();
+  vitest.afterEach(async (context) => {
+    const session = sessions.get(context.task);
+    sessions.delete(context.task);
+    if (session !== undefined) await finish(session, context.task);
   });
 }
 
-interface TaskLike {
-  name: string;
-  suite?: TaskLike | undefined;
-  file?: { filepath: string } | undefined;
-  filepath?: string;
+async function finish(session: CassetteSession, task: TaskLike): Promise<void> {
+  const errors = (task.result?.errors ?? []).map((error) => String(error.message ?? ""));
+  const report: StopReport = await session.stop({ testFailed: task.result?.state === "fail" || errors.length > 0, testErrors: errors });
+  for (const note of report.notes) console.warn(`tapedeck: ${note}`);
+}
+
+/** Installs interception if the setup file did not, and says once that clients made by the file's imports may have missed it. */
+function warnIfLate(): void {
+  const before = interceptionInstalled();
+  installInterception({ late: true });
+  if (before || warnedLate) return;
+  warnedLate = true;
+  console.warn(
+    "tapedeck: interception started when useCassettes ran, after this file's imports: a client created while they ran keeps the fetch it found and would bypass the cassettes (tapedeck fails such a test). Add \"@tapedeck/vitest/setup\" to test.setupFiles to rule it out.",
+  );
 }
 
 function testOf(task: TaskLike): CassetteTest {

@@ -32,7 +32,7 @@ export function serving(url: string, body: string, contentType = "text/event-str
 }
 
 function replayOnly(cassette: Cassette) {
-  return createReplayFetch(cassette, { ignoreBodyPaths: ["*"], ignoreHeaders: true });
+  return createReplayFetch(cassette, { match: { ignoreBodyPaths: ["*"], ignoreHeaders: true } });
 }
 
 /** What the AI SDK's `streamText` makes of a stream: the values a user acts on. */

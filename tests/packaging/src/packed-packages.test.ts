@@ -24,7 +24,7 @@ interface Manifest {
   repository?: { type: string; url: string; directory: string };
   homepage?: string;
   bugs?: { url: string };
-  sideEffects?: boolean;
+  sideEffects?: boolean | string[];
   engines?: { node: string };
   bin?: Record<string, string>;
   exports: Record<string, string | { types: string; default: string }>;
@@ -83,7 +83,9 @@ describe.each(published)("the @tapedeck/%s tarball", (name) => {
     expect(manifest.repository).toEqual({ type: "git", url: "git+https://github.com/tapedeck/tapedeck.git", directory: `packages/${name}` });
     expect(manifest.homepage).toBe(`https://github.com/tapedeck/tapedeck/tree/main/packages/${name}#readme`);
     expect(manifest.bugs).toEqual({ url: "https://github.com/tapedeck/tapedeck/issues" });
-    expect(manifest.sideEffects).toBe(false);
+    // No side effects, but for a setup entry, which is imported for its effect (installing interception).
+    if (Array.isArray(manifest.sideEffects)) expect(manifest.sideEffects).toEqual(["./dist/setup.js"]);
+    else expect(manifest.sideEffects).toBe(false);
     expect(manifest.engines).toEqual({ node: ">=20.19" });
   });
 });

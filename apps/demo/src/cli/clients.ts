@@ -25,7 +25,7 @@ export function essentials(message: NormalizedMessage) {
  */
 export async function replayIntoClient(cassette: Cassette, interaction: Interaction, dialect: DialectName, ours: NormalizedMessage): Promise<ClientVerdict | undefined> {
   // The clients write their own headers and bodies: the turn is matched on method and URL.
-  const fetch = createReplayFetch({ ...cassette, interactions: [interaction] }, { ignoreBodyPaths: ["*"], ignoreHeaders: true });
+  const fetch = createReplayFetch({ ...cassette, interactions: [interaction] }, { match: { ignoreBodyPaths: ["*"], ignoreHeaders: true } });
   const body = JSON.parse(bodyText(interaction.request.body)) as Record<string, unknown>;
   const url = new URL(interaction.request.url);
   let client: string;

@@ -1,3 +1,5 @@
+import { mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
 import {
   type Cassette,
   type CassetteLayout,
@@ -9,11 +11,11 @@ import {
 import { writeCassette } from "@tapedeck/cassette/node";
 import { ReplayError } from "../errors.js";
 import { formatPacing, pacingHeader } from "../pacing.js";
-import { createRedactor, type RedactionOptions } from "../redact.js";
+import { createRedactor, type RedactionOptions } from "../redaction/redactor.js";
 
 /** Options of {@link createRecordingFetch}. */
 export interface RecordingOptions {
-  /** The cassette file to write; rewritten, atomically, after each completed exchange. */
+  /** The cassette file to write (its folder is made when missing); rewritten, atomically, after each completed exchange. */
   path: string;
   /** Layout of the file; default go-vcr's own (layout C), which Go's go-vcr replays. */
   layout?: CassetteLayout;
@@ -30,11 +32,12 @@ export interface RecordingOptions {
    */
   redact?: (interaction: Interaction) => Interaction | null | undefined;
   /**
-   * Keep when each piece of a response body arrived, in an `X-Tapedeck-Pacing`
-   * response header (go-vcr keeps headers through a Go rewrite), for replays
-   * with `pacing: "recorded"`. Default `false`.
+   * Keep when each piece of a streamed response body arrived, in an
+   * `X-Tapedeck-Pacing` response header (go-vcr keeps headers through a Go
+   * rewrite), for replays with `timing: { pacing: "recorded" }`. Default
+   * `true`; a body that arrived in one piece gets no header.
    */
-  pacing?: boolean;
+  recordPacing?: boolean;
   /**
    * A cassette to add to instead of a new one: its interactions are kept as
    * they are and new ones follow them (ids continue). Its layout is kept.
@@ -93,7 +96,10 @@ export function createRecordingFetch(upstream: typeof fetch, options: RecordingO
     final.id = cassette.interactions.reduce((next, { id }) => Math.max(next, id + 1), 0);
     cassette.interactions.push(final);
     writing = writing
-      .then(() => writeCassette(options.path, cassette))
+      .then(async () => {
+        await mkdir(dirname(options.path), { recursive: true });
+        await writeCassette(options.path, cassette);
+      })
       .catch((cause: unknown) => {
         failure = new ReplayError("record-failed", `cannot write ${options.path}: ${(cause as Error).message}`, { cause });
         options.onError?.(failure);
@@ -126,7 +132,7 @@ export function createRecordingFetch(upstream: typeof fetch, options: RecordingO
     };
     const headersAt = performance.now();
     const finish = ({ body, pieces }: Collected) => {
-      if (options.pacing && pieces.length > 0) base.headers[pacingHeader] = [formatPacing(pieces.map(({ bytes, at }) => ({ bytes, at: at - headersAt })))];
+      if ((options.recordPacing ?? true) && pieces.length > 1) base.headers[pacingHeader] = [formatPacing(pieces.map(({ bytes, at }) => ({ bytes, at: at - headersAt })))];
       save({
         id: 0,
         request: base.request,

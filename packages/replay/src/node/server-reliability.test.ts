@@ -107,7 +107,7 @@ describe("the replay server's guard", () => {
     // 20 MB of events; five clients that never read.
     const event = `data: ${JSON.stringify({ text: "x".repeat(1000) })}\n\n`;
     const body = event.repeat(20_000);
-    const server = await startReplayServer(cassetteOf([{ body, headers: { "Content-Type": ["text/event-stream"] } }]), { allowRepeats: true });
+    const server = await startReplayServer(cassetteOf([{ body, headers: { "Content-Type": ["text/event-stream"] } }]), { match: { allowRepeats: true } });
     const sockets = [];
     try {
       const before = process.memoryUsage().arrayBuffers;
@@ -137,7 +137,7 @@ describe("replaying with a signal", () => {
     process.on("warning", onWarning);
     try {
       const controller = new AbortController();
-      const response = await createReplayFetch(stream, { eventDelay: 1 })("http://127.0.0.1/0", { signal: controller.signal });
+      const response = await createReplayFetch(stream, { timing: { pacing: 1 } })("http://127.0.0.1/0", { signal: controller.signal });
       expect((await response.text()).match(/data:/g)).toHaveLength(40);
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(warnings).toEqual([]);
@@ -148,7 +148,7 @@ describe("replaying with a signal", () => {
 
   it("delivers no event after an abort between events", async () => {
     const controller = new AbortController();
-    const response = await createReplayFetch(stream, { eventDelay: 5 })("http://127.0.0.1/0", { signal: controller.signal });
+    const response = await createReplayFetch(stream, { timing: { pacing: 5 } })("http://127.0.0.1/0", { signal: controller.signal });
     const reader = response.body!.getReader();
     const first = await reader.read();
     expect(new TextDecoder().decode(first.value)).toBe("data: 0\n\n");

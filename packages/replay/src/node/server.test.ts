@@ -7,7 +7,7 @@ describe("startReplayServer", () => {
   it("serves the recorded stream on 127.0.0.1, matching path and query, event by event", async () => {
     const cassette = loadFixture("siliconflow");
     // A small delay between events, so that the client sees them arrive apart.
-    const server = await startReplayServer(cassette, { eventDelay: 2 });
+    const server = await startReplayServer(cassette, { timing: { pacing: 2 } });
     try {
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const [, init] = recordedRequest(cassette, 0);

@@ -2,11 +2,16 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import type { Cassette } from "@tapedeck/cassette";
 import { ReplayError } from "../errors.js";
-import { InteractionPool, type PoolOptions } from "../interaction-pool.js";
-import { checkHead, latencyOf, pieceDelays, type ReplayTiming, responseHead, responsePieces, sleep } from "../response.js";
+import { InteractionPool } from "../interaction-pool.js";
+import type { ReplayOptions } from "../options.js";
+import { checkHead, latencyOf, pieceDelays, responseHead, responsePieces, sleep } from "../response.js";
 
-/** Options of {@link startReplayServer}. */
-export interface ReplayServerOptions extends Omit<PoolOptions, "url">, ReplayTiming {
+/**
+ * Options of {@link startReplayServer}: how to match (`match.ignoreHosts` is
+ * always on: requests arrive at the server's own address), when to play, what
+ * to redact, and the server's own.
+ */
+export interface ReplayServerOptions extends ReplayOptions {
   /** Port on 127.0.0.1; 0 (the default) picks a free one. */
   port?: number;
   /** Called with each request nothing matched (answered 404), or whose recording could not be sent (502). */
@@ -48,14 +53,15 @@ const loopbackHosts = ["127.0.0.1", "localhost", "[::1]"];
  * @example
  * ```ts
  * import { startReplayServer } from "@tapedeck/replay/node";
- * const server = await startReplayServer(cassette, { latency: "recorded" });
+ * const server = await startReplayServer(cassette, { timing: { latency: "recorded" } });
  * const client = new OpenAI({ apiKey: "unused", baseURL: `${server.url}/api/v1` });
  * // ...
  * await server.close();
  * ```
  */
 export async function startReplayServer(cassettes: Cassette | readonly Cassette[], options: ReplayServerOptions = {}): Promise<ReplayServer> {
-  const pool = new InteractionPool(cassettes, { ...options, url: "path" });
+  const pool = new InteractionPool(cassettes, { ...options, match: { ...options.match, ignoreHosts: true } });
+  const timing = options.timing ?? {};
   const misses: ReplayError[] = [];
   const allowed = new Set((options.allowedHosts ?? loopbackHosts).map((host) => host.toLowerCase()));
   const maxMisses = options.maxMisses ?? 100;
@@ -77,9 +83,9 @@ export async function startReplayServer(cassettes: Cassette | readonly Cassette[
       const interaction = pool.take({ method: request.method ?? "GET", url: request.url ?? "/", headers, body });
       const head = responseHead(interaction);
       checkHead(interaction, head, [100, 999]);
-      const pieces = responsePieces(interaction, options);
-      const delay = pieceDelays(options);
-      await sleep(latencyOf(interaction, options), controller.signal);
+      const pieces = responsePieces(interaction, timing);
+      const delay = pieceDelays(timing);
+      await sleep(latencyOf(interaction, timing), controller.signal);
       response.writeHead(head.status, head.statusText, head.headers.flat());
       for (const [index, piece] of pieces.entries()) {
         await sleep(delay(index, piece), controller.signal);

@@ -1,4 +1,5 @@
-import { bodyText, type HeaderMap, type Interaction } from "@tapedeck/cassette";
+import type { HeaderMap, Interaction } from "@tapedeck/cassette";
+import { type BodyRules, redactBody } from "./bodies.js";
 
 /** What replaces a secret: in header values, query values and JSON body fields. */
 export const redactedValue = "REDACTED";
@@ -24,16 +25,18 @@ export const defaultRedactedQueryParameters = ["key", "api_key", "apikey", "api-
 export const defaultRedactedBodyFields = ["apikey", "accesstoken", "refreshtoken", "clientsecret", "secret", "password", "authorization", "idtoken", "privatekey"];
 
 /**
- * Values shaped like provider keys, wherever they sit in a header or query
- * value: OpenAI and Anthropic `sk-...`, Google `AIza...`, AWS access key ids,
- * GitHub and Hugging Face tokens, and any `Bearer` or `Basic` credential.
+ * Values shaped like provider keys, wherever they sit: in a header, query or
+ * path value, or anywhere in a body. OpenAI and Anthropic `sk-...`, Google
+ * `AIza...`, AWS access key ids, GitHub and Hugging Face tokens, and any
+ * `Bearer` or `Basic` credential.
  */
 export const defaultSecretPatterns: readonly RegExp[] = [
   /\bsk-(?:ant-|proj-|or-)?[A-Za-z0-9_-]{16,}/g,
   /\bAIza[0-9A-Za-z_-]{30,}/g,
   /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
   /\b(?:ghp|gho|ghs|github_pat|hf)_[A-Za-z0-9_]{20,}/g,
-  /\b(?:Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi,
+  // A credential, not a phrase: "Basic usage" stays; a token has 16 characters or more, a digit or `+/=` among them.
+  /\b(?:Bearer|Basic)\s+(?=[A-Za-z0-9._~+/=-]*[0-9+/=])[A-Za-z0-9._~+/=-]{16,}/gi,
 ];
 
 /** What to remove before anything is written, and before a live request is matched. */
@@ -44,9 +47,9 @@ export interface RedactionOptions {
   headers?: readonly string[];
   /** More query parameter names. */
   queryParameters?: readonly string[];
-  /** More JSON body field names. */
+  /** More body field names: JSON fields at any depth, form and multipart fields. */
   bodyFields?: readonly string[];
-  /** More value patterns (with the `g` flag), replaced in header and query values. */
+  /** More value patterns (with the `g` flag), replaced in header, query and path values and in bodies of every kind. */
   patterns?: readonly RegExp[];
 }
 
@@ -54,7 +57,8 @@ export interface RedactionOptions {
 export interface Redactor {
   headers(map: HeaderMap | undefined): HeaderMap | undefined;
   url(url: string): string;
-  body(body: string | Uint8Array | undefined): string | Uint8Array | undefined;
+  /** A body of any kind; `contentType` tells form and multipart bodies apart (JSON and text are told by their shape). */
+  body(body: string | Uint8Array | undefined, contentType?: string): string | Uint8Array | undefined;
   /** A whole interaction, request and response; the input is not changed. */
   interaction(interaction: Interaction): Interaction;
 }
@@ -63,10 +67,12 @@ const fieldKey = (name: string) => name.toLowerCase().replace(/[-_]/g, "");
 
 /**
  * Compiles redaction rules. Headers named like secrets, query parameters named
- * like secrets, JSON body fields named like secrets at any depth, and any
- * header or query value shaped like a provider key become `REDACTED`. Names are
- * kept, so a reader sees that a credential was sent; a live request redacted the
- * same way still matches its recording.
+ * like secrets, body fields named like secrets (JSON at any depth, whatever
+ * they hold; form and multipart fields), and any value shaped like a provider
+ * key, wherever it travels (header and query values, URL paths, bodies of
+ * every kind, bytes that are not UTF-8 included), become `REDACTED`. Names are
+ * kept, so a reader sees that a credential was sent; a live request redacted
+ * the same way still matches its recording.
  *
  * @example
  * ```ts
@@ -81,6 +87,12 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
   const fieldNames = new Set([...(defaults ? defaultRedactedBodyFields : []), ...(options.bodyFields ?? [])].map(fieldKey));
   const patterns = [...(defaults ? defaultSecretPatterns : []), ...(options.patterns ?? [])];
   const scrub = (value: string) => patterns.reduce((text, pattern) => text.replace(pattern, redactedValue), value);
+  const bodyRules: BodyRules = {
+    isSecretField: (name) => fieldNames.has(fieldKey(name)),
+    isSecretParameter: (name) => fieldNames.has(fieldKey(name)) || queryNames.has(name.toLowerCase()),
+    scrub,
+    replacement: redactedValue,
+  };
 
   const headers = (map: HeaderMap | undefined): HeaderMap | undefined => {
     if (map === undefined) return undefined;
@@ -103,6 +115,19 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
       parsed.password = redactedValue;
       changed = true;
     }
+    if (parsed.username !== "" && scrub(decodeSafely(parsed.username)) !== decodeSafely(parsed.username)) {
+      parsed.username = redactedValue;
+      changed = true;
+    }
+    // A key in the path (`/v1/keys/sk-proj-...`), raw or percent-encoded.
+    const path = parsed.pathname.split("/").map((segment) => {
+      const scrubbed = scrub(decodeSafely(segment));
+      return scrubbed === decodeSafely(segment) ? segment : encodeURIComponent(scrubbed);
+    }).join("/");
+    if (path !== parsed.pathname) {
+      parsed.pathname = path;
+      changed = true;
+    }
     // Rewritten by hand, not through URLSearchParams, so that a URL without secrets keeps its exact spelling.
     const query = parsed.search.slice(1);
     if (query !== "") {
@@ -122,20 +147,7 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
     return changed ? parsed.toString() : text;
   };
 
-  const body = (value: string | Uint8Array | undefined): string | Uint8Array | undefined => {
-    if (value === undefined || typeof value !== "string" || fieldNames.size === 0) return value;
-    const trimmed = value.trimStart();
-    if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) return value;
-    let json: unknown;
-    try {
-      json = JSON.parse(value);
-    } catch {
-      return value;
-    }
-    const found = redactFields(json, fieldNames);
-    // Re-serialized only when a secret was found, so other bodies keep their bytes.
-    return found ? JSON.stringify(json) : value;
-  };
+  const body = (value: string | Uint8Array | undefined, contentType?: string) => redactBody(value, contentType, bodyRules);
 
   return {
     headers,
@@ -145,19 +157,34 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
       const request = { ...interaction.request, url: url(interaction.request.url) };
       const requestHeaders = headers(interaction.request.headers);
       if (requestHeaders !== undefined) request.headers = requestHeaders;
-      const requestBody = body(interaction.request.body);
+      const requestBody = body(interaction.request.body, headerValue(interaction.request.headers, "content-type"));
       if (requestBody !== interaction.request.body && requestBody !== undefined) {
         request.body = requestBody;
-        if (request.contentLength !== undefined && request.contentLength > 0) request.contentLength = new TextEncoder().encode(bodyText(requestBody)).length;
+        if (request.contentLength !== undefined && request.contentLength > 0) request.contentLength = byteLength(requestBody);
       }
       const form = interaction.request.form;
-      if (form !== undefined) request.form = redactForm(form, queryNames, scrub);
+      if (form !== undefined) request.form = redactMap(form, queryNames, fieldNames, scrub);
       const response = { ...interaction.response };
       const responseHeaders = headers(interaction.response.headers);
       if (responseHeaders !== undefined) response.headers = responseHeaders;
+      const responseBody = body(interaction.response.body, headerValue(interaction.response.headers, "content-type"));
+      if (responseBody !== interaction.response.body && responseBody !== undefined) {
+        response.body = responseBody;
+        if (response.contentLength !== undefined && response.contentLength > 0) response.contentLength = byteLength(responseBody);
+      }
       return { ...interaction, request, response };
     },
   };
+}
+
+function headerValue(headers: HeaderMap | undefined, name: string): string | undefined {
+  if (headers === undefined) return undefined;
+  for (const key of Object.keys(headers)) if (key.toLowerCase() === name) return headers[key]?.[0];
+  return undefined;
+}
+
+function byteLength(body: string | Uint8Array): number {
+  return typeof body === "string" ? new TextEncoder().encode(body).length : body.length;
 }
 
 function decodeSafely(text: string): string {
@@ -168,31 +195,11 @@ function decodeSafely(text: string): string {
   }
 }
 
-function redactForm(form: HeaderMap, names: ReadonlySet<string>, scrub: (value: string) => string): HeaderMap {
+function redactMap(form: HeaderMap, queryNames: ReadonlySet<string>, fieldNames: ReadonlySet<string>, scrub: (value: string) => string): HeaderMap {
   const result: HeaderMap = Object.create(null);
-  for (const [name, values] of Object.entries(form)) result[name] = names.has(name.toLowerCase()) ? values.map(() => redactedValue) : values.map(scrub);
-  return result;
-}
-
-/** Replaces secret-named fields in place, without recursion (any depth is safe); whether any was found. */
-function redactFields(root: unknown, names: ReadonlySet<string>): boolean {
-  let found = false;
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (value === null || typeof value !== "object") continue;
-    if (Array.isArray(value)) {
-      for (const item of value) stack.push(item);
-      continue;
-    }
-    const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
-      const item = record[key];
-      if (names.has(fieldKey(key)) && (typeof item === "string" || typeof item === "number") && item !== redactedValue) {
-        record[key] = redactedValue;
-        found = true;
-      } else stack.push(item);
-    }
+  for (const [name, values] of Object.entries(form)) {
+    const secret = queryNames.has(name.toLowerCase()) || fieldNames.has(fieldKey(name));
+    result[name] = secret ? values.map(() => redactedValue) : values.map(scrub);
   }
-  return found;
+  return result;
 }

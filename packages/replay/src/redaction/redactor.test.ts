@@ -1,7 +1,7 @@
 import { type Cassette, cassetteLayouts, type Interaction, serializeCassette } from "@tapedeck/cassette";
 import { describe, expect, it } from "vitest";
-import { createRedactor } from "./redact.js";
-import { createReplayFetch } from "./replay-fetch.js";
+import { createRedactor } from "./redactor.js";
+import { createReplayFetch } from "../replay-fetch.js";
 
 // Shaped like real keys, made up for this test.
 const secrets = {
@@ -87,5 +87,56 @@ describe("a redacted cassette", () => {
     const headers = Object.fromEntries(Object.entries(live.headers!).map(([name, values]) => [name, values[0]!]));
     const response = await createReplayFetch(cassette)(live.url, { method: "POST", headers, body: live.body as string });
     expect(await response.text()).toBe("ok");
+  });
+});
+
+describe("secrets in every place a request carries them", () => {
+  const key = secrets.openai;
+  /** One request of each body kind, with the secret where that kind carries it. */
+  function carriers(): Interaction[] {
+    const boundary = "----form7MA4YWxkTrZu0gW";
+    const multipart = [
+      `--${boundary}\r\nContent-Disposition: form-data; name="model"\r\n\r\nwhisper-1\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="api_key"\r\n\r\nplain-looking-secret\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="prompt"\r\n\r\nmy key is ${key}\r\n`,
+      `--${boundary}--\r\n`,
+    ].join("");
+    const latin1Json = Uint8Array.from([...'{"name":"caf', 0xe9, ...`","api_key":"${secrets.anthropic}","note":"${key}"}`].map((part) => (typeof part === "number" ? part : part.charCodeAt(0))));
+    const request = (url: string, body: string | Uint8Array, contentType: string): Interaction => ({
+      id: 0,
+      request: { method: "POST", url, headers: { "Content-Type": [contentType] }, body },
+      response: { code: 200, status: "200 OK", headers: { "Content-Type": ["application/json"] }, body: JSON.stringify({ access_token: "ya29.token-value", data: [] }) },
+    });
+    return [
+      request("https://x.test/v1/upload", multipart, `multipart/form-data; boundary=${boundary}`),
+      request(`https://x.test/v1/keys/${key}/usage`, "{}", "application/json"),
+      request(`https://generativelanguage.googleapis.com/v1beta/${secrets.google}/models`, "{}", "application/json"),
+      request("https://x.test/v1/chat", JSON.stringify({ note: `use ${key} please`, list: [[`${secrets.github}`]] }), "application/json"),
+      request("https://x.test/v1/chat", JSON.stringify({ model: "m", api_key: { primary: "nested-1", backup: ["nested-2"] } }), "application/json"),
+      request("https://x.test/oauth/token", `grant_type=client_credentials&client_secret=form-secret-1&scope=${encodeURIComponent(`a ${key}`)}`, "application/x-www-form-urlencoded"),
+      request("https://x.test/v1/log", `plain text with ${secrets.aws} inside`, "text/plain"),
+      request("https://x.test/v1/latin1", latin1Json, "application/json; charset=iso-8859-1"),
+    ];
+  }
+  const hidden = [key, secrets.anthropic, secrets.google, secrets.github, secrets.aws, "plain-looking-secret", "nested-1", "nested-2", "form-secret-1", "ya29.token-value"];
+
+  it("are gone from what is written, in every body kind, the URL path and the response", () => {
+    const redactor = createRedactor();
+    const written = serializeCassette({ version: 2, layout: cassetteLayouts.C, interactions: carriers().map((interaction, id) => ({ ...redactor.interaction(interaction), id })) });
+    for (const secret of hidden) expect(written, secret).not.toContain(secret);
+    const latin1 = redactor.interaction(carriers()[7]!).request.body as Uint8Array;
+    // The other bytes stay as they were: é is still the one byte 0xE9, not UTF-8.
+    expect(Buffer.from(latin1).toString("latin1")).toBe('{"name":"café","api_key":"REDACTED","note":"REDACTED"}');
+    expect(redactor.interaction(carriers()[0]!).request.body).toContain('name="model"\r\n\r\nwhisper-1\r\n');
+  });
+
+  it("are redacted from live requests the same way, so each still matches its recording", async () => {
+    const redactor = createRedactor();
+    for (const interaction of carriers()) {
+      const cassette: Cassette = { version: 2, layout: cassetteLayouts.C, interactions: [redactor.interaction(interaction)] };
+      const { url, body, headers } = interaction.request;
+      const response = await createReplayFetch(cassette)(url, { method: "POST", headers: { "content-type": headers!["Content-Type"]![0]! }, body: body as BodyInit });
+      expect(response.status, url).toBe(200);
+    }
   });
 });
