@@ -2,7 +2,7 @@ import { createOpenAI } from "@ai-sdk/openai";
 import { useCassettes } from "@tapedeck/vitest";
 import { generateText, streamText } from "ai";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { upstreamForMode } from "./fake-upstream.js";
+import { upstreamForMode } from "@tapedeck/example-fake-provider";
 
 useCassettes({ match: { ignoreHosts: true } });
 

@@ -1,7 +1,7 @@
 import Anthropic from "@anthropic-ai/sdk";
 import { useCassettes } from "@tapedeck/vitest";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { upstreamForMode } from "./fake-upstream.js";
+import { upstreamForMode } from "@tapedeck/example-fake-provider";
 
 useCassettes({ match: { ignoreHosts: true } });
 

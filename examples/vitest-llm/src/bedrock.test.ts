@@ -1,7 +1,7 @@
 import { BedrockRuntimeClient, ConverseCommand, ConverseStreamCommand } from "@aws-sdk/client-bedrock-runtime";
 import { useCassettes } from "@tapedeck/vitest";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { upstreamForMode } from "./fake-upstream.js";
+import { upstreamForMode } from "@tapedeck/example-fake-provider";
 
 // The AWS SDK sends over HTTP/2 by default; in replay it finds no keys and asks the
 // instance metadata service, which tapedeck answers offline.

@@ -1,7 +1,7 @@
 import { useCassettes } from "@tapedeck/vitest";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { upstreamForMode } from "./fake-upstream.js";
+import { upstreamForMode } from "@tapedeck/example-fake-provider";
 
 // The upstream listens on a new port each run: match on path and body, not host.
 useCassettes({ match: { ignoreHosts: true } });

@@ -1,7 +1,7 @@
 import { useCassettes } from "@tapedeck/vitest";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { upstreamForMode } from "./fake-upstream.js";
+import { upstreamForMode } from "@tapedeck/example-fake-provider";
 
 // What a client made at import time keeps. The setup file (vitest.config.ts) installed
 // interception before this file was imported, so this fetch is intercepted too.

@@ -50,3 +50,22 @@ describe("examples/vitest-llm", () => {
     expect(red.output).toMatch(new RegExp(`Tests +${cassettes.length} failed \\| 1 passed`));
   });
 });
+
+describe("examples/jest-llm", () => {
+  const jest = join(examples, "jest-llm", "node_modules", "jest", "bin", "jest.js");
+  const node = (cwd: string) => [process.execPath, ["--experimental-vm-modules", "--no-warnings", jest, "--rootDir", cwd]] as const;
+
+  it("passes in CI with nothing listening, and without its cassettes every test that makes a request fails, naming its file", async () => {
+    const folder = join(examples, "jest-llm");
+    const green = await run(...node(folder), folder, { CI: "true", TAPEDECK_MODE: "" });
+    expect(green.code, green.output).toBe(0);
+
+    const cassettes = await cassettesOf(join(folder, "src"));
+    expect(cassettes.length).toBeGreaterThanOrEqual(5);
+    const copy = await copyWithoutCassettes("jest-llm", ["src", "jest.config.js", "package.json"]);
+    const red = await run(...node(copy), copy, { CI: "true", TAPEDECK_MODE: "" });
+    expect(red.code).toBe(1);
+    for (const cassette of cassettes) expect(red.output, cassette).toContain(join(copy, "src", cassette));
+    expect(red.output).toMatch(new RegExp(`Tests: +${cassettes.length} failed, 1 passed`));
+  });
+});

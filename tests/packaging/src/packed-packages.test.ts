@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const packagesDirectory = join(root, "packages");
-const published = ["sse", "aws-event-stream", "cassette", "codec", "codegen", "chunk-types", "replay", "cli", "vcr", "vitest"];
+const published = ["sse", "aws-event-stream", "cassette", "codec", "codegen", "chunk-types", "replay", "cli", "vcr", "vitest", "jest"];
 
 /** pnpm as the repository runs it: the one that started this test, else the pinned version through npx. */
 function pnpm(args: string[], cwd: string): string {
@@ -143,9 +143,9 @@ console.log(JSON.stringify({
 describe("the published packages, installed with npm into an empty project", () => {
   it("import as ESM and work; zod comes only with the validators, when the user installs it; the tapedeck bin runs", () => {
     writeFileSync(join(project, "package.json"), JSON.stringify({ name: "smoke", private: true, type: "module" }));
-    // @tapedeck/vitest is packed and checked above, not installed: its vitest peer would be a large download.
+    // @tapedeck/vitest and @tapedeck/jest are packed and checked above, not installed: their runner peers would be a large download.
     const files = readdirSync(tarballs)
-      .filter((file) => !file.startsWith("tapedeck-vitest-"))
+      .filter((file) => !file.startsWith("tapedeck-vitest-") && !file.startsWith("tapedeck-jest-"))
       .map((file) => join(tarballs, file));
     execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", ...files], { cwd: project, encoding: "utf8" });
     // Types-only users of @tapedeck/chunk-types get no zod.

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serializeAwsEventStream } from "@tapedeck/aws-event-stream";
+import { resolveMode } from "@tapedeck/vcr";
 
 /*
  * A stand-in for the providers, on 127.0.0.1, so that this example records
@@ -126,6 +127,6 @@ export async function startFakeUpstream(): Promise<{ url: string; close(): Promi
  * and body (`match: { ignoreHosts: true }`), so either address replays them.
  */
 export async function upstreamForMode(): Promise<{ url: string; close(): Promise<void> }> {
-  if (process.env.TAPEDECK_MODE === "replay") return { url: "http://127.0.0.1:9", close: async () => undefined };
+  if (resolveMode() === "replay") return { url: "http://127.0.0.1:9", close: async () => undefined };
   return startFakeUpstream();
 }
