@@ -10,6 +10,7 @@ import { aiSdk, jsonParseFloor, openaiNode, type Outcome, tapedeckPayloads, tape
 import { dialectBenchmarks, framingBenchmarks } from "./dialect-benchmarks.js";
 import { linearityBenchmarks } from "./scaling-benchmarks.js";
 import { sseBenchmarks } from "./sse-benchmarks.js";
+import { vcrBenchmarks } from "./vcr-benchmarks.js";
 import { mergeCases, type Stream, textDeltas } from "./inputs.js";
 import { lines, log, mark, measure, ms, ratio, results, resultsDirectory } from "./report.js";
 
@@ -182,6 +183,7 @@ const sections: Array<[string, () => Promise<void>]> = [
   ["linearity", linearityBenchmarks],
   ["cassette", cassetteBenchmarks],
   ["sse", sseBenchmarks],
+  ["vcr", vcrBenchmarks],
 ];
 for (const [name, run] of sections) if (only === undefined || only.includes(name)) await run();
 mkdirSync(resultsDirectory, { recursive: true });

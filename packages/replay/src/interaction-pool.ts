@@ -1,6 +1,7 @@
 import type { Cassette, HeaderMap, Interaction } from "@tapedeck/cassette";
 import { ReplayError, type RequestDifference } from "./errors.js";
 import { comparePrepared } from "./match/compare.js";
+import { exactKey } from "./match/exact-key.js";
 import { type PreparedRequest, prepareRecorded, prepareRequest } from "./match/prepare.js";
 import { differsOnlyInOrigin } from "./match/url.js";
 import type { IncomingRequest, ReplayOptions } from "./options.js";
@@ -17,6 +18,12 @@ interface PoolEntry {
 export class InteractionPool {
   private readonly entries: PoolEntry[];
   private readonly redactor: Redactor | undefined;
+  /**
+   * The entries by exact key, in recorded order: the candidates of a match in
+   * one lookup instead of a comparison with every entry. Off with a custom
+   * matcher or ignored body paths, where keys cannot tell.
+   */
+  private readonly index: Map<string, PoolEntry[]> | undefined;
 
   constructor(
     cassettes: Cassette | readonly Cassette[],
@@ -38,6 +45,20 @@ export class InteractionPool {
         this.entries.push({ interaction, label, prepared: prepareRecorded(recorded, options.match), used: false });
       }
     });
+    const { matcher, ignoreBodyPaths } = options.match ?? {};
+    if (matcher === undefined && (ignoreBodyPaths ?? []).length === 0) {
+      this.index = new Map();
+      for (const entry of this.entries) {
+        const key = exactKey(entry.prepared);
+        if (key === undefined) {
+          this.index = undefined;
+          break;
+        }
+        const list = this.index.get(key);
+        if (list === undefined) this.index.set(key, [entry]);
+        else list.push(entry);
+      }
+    }
   }
 
   /**
@@ -79,6 +100,8 @@ export class InteractionPool {
     }
     const { match = {} } = this.options;
     const prepared = match.matcher === undefined ? prepareRequest(request, match) : undefined;
+    const found = prepared === undefined ? undefined : this.lookup(prepared);
+    if (found !== undefined) return found;
     let nearest: { entry: PoolEntry; differences: RequestDifference[]; score: number } | undefined;
     let lastUsed: PoolEntry | undefined;
     for (const entry of this.entries) {
@@ -108,6 +131,23 @@ export class InteractionPool {
       `No recorded interaction matches ${request.method} ${request.url}.\nNearest: ${entry.label}${entry.used ? " (already used)" : ""}, which differs in:\n${lines.join("\n")}${hint === undefined ? "" : `\n${hint}`}`,
       { nearest: entry.interaction.id, differences },
     );
+  }
+
+  /** The match among the indexed candidates (the same choice the full scan makes), or `undefined` to scan. */
+  private lookup(prepared: PreparedRequest): Interaction | undefined {
+    if (this.index === undefined) return undefined;
+    const key = exactKey(prepared);
+    if (key === undefined) return undefined;
+    let lastUsed: PoolEntry | undefined;
+    for (const entry of this.index.get(key) ?? []) {
+      if (comparePrepared(prepared, entry.prepared, this.options.match).length > 0) continue;
+      if (!entry.used) {
+        entry.used = true;
+        return entry.interaction;
+      }
+      lastUsed = entry;
+    }
+    return this.options.match?.allowRepeats && lastUsed !== undefined ? lastUsed.interaction : undefined;
   }
 
   /** The interactions no request has used yet, in recorded order. */

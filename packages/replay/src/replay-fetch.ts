@@ -1,6 +1,6 @@
 import type { Cassette, Interaction } from "@tapedeck/cassette";
 import { InteractionPool } from "./interaction-pool.js";
-import type { ReplayOptions } from "./options.js";
+import type { IncomingRequest, ReplayOptions } from "./options.js";
 import { buildResponse, latencyOf, sleep } from "./response.js";
 
 /** Options of {@link createReplayFetch}: how to match, when to play, what to redact. */
@@ -10,6 +10,8 @@ export type ReplayFetchOptions = ReplayOptions;
 export type ReplayFetch = typeof fetch & {
   /** The interactions not used yet, in recorded order: check at the end of a test that every one was. */
   unused(): Interaction[];
+  /** Answers a request whose body was already read (an interceptor's), without building a `Request` again. */
+  answer(request: IncomingRequest, signal?: AbortSignal): Promise<Response>;
 };
 
 /**
@@ -33,12 +35,15 @@ export type ReplayFetch = typeof fetch & {
 export function createReplayFetch(cassettes: Cassette | readonly Cassette[], options: ReplayFetchOptions = {}): ReplayFetch {
   const pool = new InteractionPool(cassettes, options);
   const timing = options.timing ?? {};
-  const replayFetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    const body = request.body === null ? "" : await request.text();
-    const interaction = pool.take({ method: request.method, url: request.url, headers: request.headers, body });
-    await sleep(latencyOf(interaction, timing), request.signal);
-    return buildResponse(interaction, timing, request.signal);
+  const answer = async (request: IncomingRequest, signal?: AbortSignal) => {
+    const interaction = pool.take(request);
+    await sleep(latencyOf(interaction, timing), signal);
+    return buildResponse(interaction, timing, signal);
   };
-  return Object.assign(replayFetch, { unused: () => pool.unused() });
+  const replayFetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    const body = request.body === null ? "" : await request.text();
+    return answer({ method: request.method, url: request.url, headers: request.headers, body }, request.signal);
+  };
+  return Object.assign(replayFetch, { unused: () => pool.unused(), answer });
 }

@@ -1,71 +1,12 @@
-import { parseAwsEventStream } from "@tapedeck/aws-event-stream";
-import { bodyText, durationToMilliseconds, type Interaction } from "@tapedeck/cassette";
-import { streamFraming } from "@tapedeck/codec";
-import { type EventStreamEvent, parseEventStream, serializeEventStream } from "@tapedeck/sse";
+import { durationToMilliseconds, type Interaction } from "@tapedeck/cassette";
 import { ReplayError } from "./errors.js";
 import type { TimingOptions } from "./options.js";
-import { pacingHeader, recordedPacing } from "./pacing.js";
+import { pacingHeader } from "./pacing.js";
+import { type ResponsePiece, responsePieces } from "./response-pieces.js";
 
-
+export { type ResponsePiece, responsePieces } from "./response-pieces.js";
 /** Headers that described the recorded transport, not this replay. */
 const transportHeaders = new Set(["content-length", "transfer-encoding", "content-encoding", "connection", "keep-alive", pacingHeader.toLowerCase()]);
-
-/** One piece of a recorded body: an SSE event's text, or bytes (an AWS frame, a whole body). */
-export interface ResponsePiece {
-  data: string | Uint8Array;
-  /** The SSE event, for `pacing` functions. */
-  event?: EventStreamEvent;
-  /** When the piece arrived at recording time (ms after the first piece), with `pacing: "recorded"`. */
-  at?: number;
-}
-
-/** The body cut where the recorder saw its pieces arrive, each with its time; `undefined` without usable pacing. */
-function pacedPieces(interaction: Interaction): ResponsePiece[] | undefined {
-  const body = interaction.response.body;
-  const bytes = body instanceof Uint8Array ? body : new TextEncoder().encode(bodyText(body));
-  const pacing = recordedPacing(interaction, bytes.length);
-  if (pacing === undefined) return undefined;
-  const first = pacing[0]?.at ?? 0;
-  let offset = 0;
-  return pacing.map(({ bytes: length, at }) => {
-    const data = bytes.subarray(offset, offset + length);
-    offset += length;
-    return { data, at: at - first };
-  });
-}
-
-/**
- * The recorded response as pieces to send: one per event of an SSE stream, one
- * per frame of an AWS event stream, else one. Pieces are views of the recorded
- * body (text slices, byte subarrays): nothing is copied per client until it is
- * sent. Never throws: a stream that does not parse is sent whole, as recorded.
- */
-export function responsePieces(interaction: Interaction, timing: TimingOptions = {}): ResponsePiece[] {
-  const paced = timing.pacing === "recorded" ? pacedPieces(interaction) : undefined;
-  if (paced !== undefined) return paced;
-  const { response } = interaction;
-  const framing = streamFraming(response);
-  if (framing === "aws-event-stream") {
-    const bytes = response.body instanceof Uint8Array ? response.body : new TextEncoder().encode(bodyText(response.body));
-    try {
-      const messages = parseAwsEventStream(bytes);
-      const ends = [...messages.map((message) => message.offset).slice(1), bytes.length];
-      return messages.map((message, index) => ({ data: bytes.subarray(message.offset, ends[index]) }));
-    } catch {
-      // A broken stream is sent as it was recorded, in one piece.
-      return [{ data: bytes }];
-    }
-  }
-  if (response.body instanceof Uint8Array) return response.body.length === 0 ? [] : [{ data: response.body }];
-  const text = bodyText(response.body);
-  if (framing !== "sse") return text === "" ? [] : [{ data: text }];
-  try {
-    return parseEventStream(text).map((event) => ({ data: serializeEventStream([event]), event }));
-  } catch {
-    // A stream the SSE reader refuses (a line over its limit) is sent as it was recorded, in one piece.
-    return text === "" ? [] : [{ data: text }];
-  }
-}
 
 /** The recorded status and headers, without the stale transport headers. */
 export function responseHead(interaction: Interaction): { status: number; statusText: string; headers: Array<[string, string]> } {
@@ -128,17 +69,18 @@ export function latencyOf(interaction: Interaction, timing: TimingOptions): numb
 export function pieceDelays(timing: TimingOptions): (index: number, piece: ResponsePiece) => number {
   let started: number | undefined;
   return (index, piece) => {
-    if (piece.at === undefined) return pacingDelayOf(index, piece.event, timing);
+    if (piece.at === undefined) return pacingDelayOf(index, piece, timing);
     started ??= performance.now();
     return piece.at / (timing.speed ?? 1) - (performance.now() - started);
   };
 }
 
 /** Milliseconds to wait before piece `index` (0 for the first) when the pacing is given, not recorded. */
-function pacingDelayOf(index: number, event: EventStreamEvent | undefined, timing: TimingOptions): number {
+function pacingDelayOf(index: number, piece: ResponsePiece, timing: TimingOptions): number {
   const pacing = timing.pacing;
   if (index === 0 || pacing === undefined || pacing === "recorded") return 0;
-  const delay = typeof pacing === "function" ? pacing(index, event ?? {}) : pacing;
+  // The event is read only for a function that wants it.
+  const delay = typeof pacing === "function" ? pacing(index, piece.event ?? {}) : pacing;
   return delay / (timing.speed ?? 1);
 }
 
@@ -172,22 +114,27 @@ export function buildResponse(interaction: Interaction, timing: TimingOptions, s
   checkHead(interaction, head, [200, 599]);
   const pieces = responsePieces(interaction, timing);
   const delay = pieceDelays(timing);
-  const encoder = new TextEncoder();
   let index = 0;
   const body =
     pieces.length === 0 || head.status === 204 || head.status === 304
       ? null
       : new ReadableStream<Uint8Array>({
           async pull(controller) {
-            const piece = pieces[index];
-            if (piece === undefined) {
-              controller.close();
-              return;
+            // Every piece due now goes in this pull; the first one to wait ends it.
+            for (let waited = false; ; waited = true) {
+              const piece = pieces[index];
+              if (piece === undefined) {
+                controller.close();
+                return;
+              }
+              const wait = delay(index, piece);
+              if (wait > 0 && waited) return;
+              // An abort between events ends the body there: no further event is delivered.
+              if (wait > 0 || signal?.aborted) await sleep(wait, signal);
+              index += 1;
+              // A copy: the pieces are views of the recording, which a reader must not be able to change or detach.
+              controller.enqueue(piece.data.slice());
             }
-            // An abort between events ends the body there: no further event is delivered.
-            await sleep(delay(index, piece), signal);
-            index += 1;
-            controller.enqueue(typeof piece.data === "string" ? encoder.encode(piece.data) : piece.data);
           },
         });
   try {

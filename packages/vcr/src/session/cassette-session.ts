@@ -114,11 +114,15 @@ export async function startCassette(options: CassetteOptions): Promise<CassetteS
       if (url.protocol === "data:" || url.protocol === "blob:") return networkFetch(request);
       if (isCloudMetadata(url)) return options.cloudMetadata === "network" ? networkFetch(request) : offlineMetadataAnswer(request);
       if (isPassthrough(url, options.passthrough)) return networkFetch(request);
+      // The body is read once; the network gets a request made again from it, only when it is needed.
+      const bytes = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
+      const again = () => new Request(request.url, { method: request.method, headers: request.headers, signal: request.signal, ...(bytes === undefined ? {} : { body: bytes }) });
       try {
-        return await replay(request.clone());
+        const body = bytes === undefined ? "" : new TextDecoder().decode(bytes);
+        return await replay.answer({ method: request.method, url: request.url, headers: request.headers, body }, request.signal);
       } catch (error) {
         if (!(error instanceof ReplayError)) throw error;
-        if (error.code === "dropped") return networkFetch(request);
+        if (error.code === "dropped") return networkFetch(again());
         if (error.code !== "no-match" || recorder === undefined) {
           const missing = existing === undefined && error.code === "no-match";
           const message = missing
@@ -129,7 +133,7 @@ export async function startCassette(options: CassetteOptions): Promise<CassetteS
         }
       }
       try {
-        return await recorder(request);
+        return await recorder(again());
       } catch (cause) {
         problem(new VcrError("record-failed", `${path}: recording ${request.method} ${request.url} failed: ${(cause as Error).message}`, { cassette: path, cause }));
         throw cause;
