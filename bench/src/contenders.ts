@@ -32,9 +32,9 @@ export function tapedeckSse(stream: Stream): Outcome {
   return outcome(merger.finish().merged);
 }
 
-function outcome(completion: { choices: Array<{ message: { content: string | null; tool_calls?: Array<{ function: { name: string; arguments: string } }> } }> }): Outcome {
+function outcome(completion: { choices: Array<{ message: { content: unknown; tool_calls?: Array<{ function: { name: string; arguments: string } }> } }> }): Outcome {
   return {
-    text: completion.choices.map((choice) => choice.message.content ?? "").join("|"),
+    text: completion.choices.map((choice) => (typeof choice.message.content === "string" ? choice.message.content : "")).join("|"),
     calls: completion.choices.flatMap((choice) => (choice.message.tool_calls ?? []).map(({ function: fn }) => ({ name: fn.name, arguments: fn.arguments }))),
   };
 }

@@ -1,14 +1,19 @@
 import { createAmazonBedrock } from "@ai-sdk/amazon-bedrock";
 import { createBedrockAnthropic } from "@ai-sdk/amazon-bedrock/anthropic";
 import { createAnthropic } from "@ai-sdk/anthropic";
+import { createCohere } from "@ai-sdk/cohere";
 import { createGoogleGenerativeAI } from "@ai-sdk/google";
 import { createOpenAI } from "@ai-sdk/openai";
 import Anthropic from "@anthropic-ai/sdk";
 import { type Dialect, type Framing, streamPayloads } from "@tapedeck/codec";
 import { anthropic } from "@tapedeck/codec/anthropic";
 import { bedrockConverse } from "@tapedeck/codec/bedrock-converse";
+import { cohere } from "@tapedeck/codec/cohere";
 import { gemini } from "@tapedeck/codec/gemini";
+import { ollama } from "@tapedeck/codec/ollama";
+import { openaiCompletions } from "@tapedeck/codec/openai-completions";
 import { openaiResponses } from "@tapedeck/codec/openai-responses";
+import { Ollama } from "ollama";
 import OpenAI from "openai";
 
 /** One dialect's benchmark stream: its bytes as the network gives them, and each event's JSON text. */
@@ -35,6 +40,13 @@ function pieces(body: string | Uint8Array): Uint8Array[] {
   return out;
 }
 
+const contentTypes: Record<Framing, string> = {
+  sse: "text/event-stream",
+  "aws-event-stream": "application/vnd.amazon.eventstream",
+  "json-array": "application/json",
+  ndjson: "application/x-ndjson",
+};
+
 /** A fetch that answers with the body in 64 KiB reads. */
 export const serve = (item: DialectCase) => async () =>
   new Response(
@@ -44,7 +56,7 @@ export const serve = (item: DialectCase) => async () =>
         controller.close();
       },
     }),
-    { headers: { "content-type": item.framing === "sse" ? "text/event-stream" : "application/vnd.amazon.eventstream" } },
+    { headers: { "content-type": contentTypes[item.framing] } },
   );
 
 /** The AI SDK's view of a stream (`doStream`): text and tool inputs, what a user acts on. */
@@ -107,6 +119,18 @@ const converseSdk: DialectCase["official"] = {
   run: (fetch) => aiSdkText(createAmazonBedrock({ region: "us-east-1", accessKeyId: "bench", secretAccessKey: "bench", fetch })("us.amazon.nova-pro-v1:0") as never),
 };
 
+const completionsSdk: DialectCase["official"] = { name: "@ai-sdk/openai completion doStream", run: (fetch) => aiSdkText(createOpenAI({ apiKey: "bench", fetch }).completion("gpt-3.5-turbo-instruct") as never) };
+const cohereSdk: DialectCase["official"] = { name: "@ai-sdk/cohere doStream", run: (fetch) => aiSdkText(createCohere({ apiKey: "bench", fetch })("command-a-03-2025") as never) };
+/** ollama-js yields chunks and keeps no accumulator: joining them, as its README shows, is what a user runs. */
+const ollamaJs: DialectCase["official"] = {
+  name: "ollama-js chat, chunks joined",
+  run: async (fetch) => {
+    let text = "";
+    for await (const part of await new Ollama({ host: "http://127.0.0.1:11434", fetch }).chat({ model: "llama3.2", messages: [], stream: true })) text += part.message.content;
+    return text;
+  },
+};
+
 /** The AI SDK on the Anthropic and Responses streams, for a second comparison. */
 export const aiSdkFor: Record<string, DialectCase["official"]> = {
   anthropic: { name: "@ai-sdk/anthropic doStream", run: (fetch) => aiSdkText(createAnthropic({ apiKey: "bench", fetch })("claude-sonnet-4-5") as never) },
@@ -117,6 +141,7 @@ export const aiSdkFor: Record<string, DialectCase["official"]> = {
 export function dialectCases(): DialectCase[] {
   const answer = text(100_000);
   const call = (id: string) => ({ id, name: "search", input: args(20_000) });
+  const geminiSse = make("gemini, 100 KB text", gemini, geminiResponse([{ text: answer }]), "sse", googleSdk);
   return [
     make("anthropic, 100 KB text", anthropic, anthropicMessage([{ type: "text", text: answer }]), "sse", anthropicSdk),
     make("anthropic, 2 × 20 KB tool input", anthropic, anthropicMessage([call("toolu_1"), call("toolu_2")].map((tool) => ({ type: "tool_use", ...tool }))), "sse", anthropicSdk),
@@ -135,7 +160,12 @@ export function dialectCases(): DialectCase[] {
       "sse",
       responsesSdk,
     ),
-    make("gemini, 100 KB text", gemini, geminiResponse([{ text: answer }]), "sse", googleSdk),
+    geminiSse,
+    // No JavaScript client reads Gemini's JSON array (they all ask for alt=sse): the AI SDK reads the same chunks as SSE.
+    make("gemini as a JSON array, 100 KB text", gemini, geminiResponse([{ text: answer }]), "json-array", { name: "@ai-sdk/google doStream (same chunks, SSE)", run: () => googleSdk.run(serve(geminiSse)) }),
+    make("openai-completions, 100 KB text", openaiCompletions, openaiCompletions.example(answer), "sse", completionsSdk),
+    make("ollama, 100 KB text", ollama, ollama.example(answer), "ndjson", ollamaJs),
+    make("cohere, 100 KB text", cohere, cohere.example(answer), "sse", cohereSdk),
     make("bedrock-converse, 100 KB text", bedrockConverse, converseResponse([{ text: answer }]), "aws-event-stream", converseSdk),
     make("bedrock-converse, 2 × 20 KB tool input", bedrockConverse, converseResponse([call("t1"), call("t2")].map(({ id, ...tool }) => ({ toolUse: { toolUseId: id, ...tool } }))), "aws-event-stream", converseSdk),
   ];

@@ -1,6 +1,5 @@
 import { cpus, freemem, platform, release, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
-import { Bench } from "tinybench";
 
 /** Where `pnpm bench` writes its report. */
 export const resultsDirectory = fileURLToPath(new URL("../results/", import.meta.url));
@@ -12,22 +11,33 @@ export const log = (line = "") => {
   process.stdout.write(`${line}\n`);
 };
 
-/** Mean milliseconds per call of each task, in one tinybench run. */
+/**
+ * The median time of each task, in ms. The tasks take turns, round after round (each round starting with the
+ * next task), after a full collection: so a drift of the machine's speed, a collection or a scheduler hiccup is
+ * shared by every contender rather than billed to whichever ran then. Runs at least `iterations` rounds and
+ * keeps going until `time` ms have passed; three warm-up rounds first unless `iterations` is 1.
+ */
 export async function measure(tasks: Record<string, () => unknown>, options: { iterations: number; time: number }): Promise<Record<string, number>> {
-  const collect = (globalThis as { gc?: () => void }).gc;
-  const bench = new Bench({
-    // A full collection before each task, so one task's garbage is not billed to the next.
-    setup: () => collect?.(),
-    iterations: options.iterations,
-    time: options.time,
-    warmup: options.iterations > 1,
-    warmupIterations: Math.min(3, options.iterations),
-    warmupTime: 100,
-    throws: true,
-  });
-  for (const [name, task] of Object.entries(tasks)) bench.add(name, task);
-  await bench.run();
-  return Object.fromEntries(bench.tasks.map((task) => [task.name, "latency" in task.result ? task.result.latency.mean : Number.NaN]));
+  const entries = Object.entries(tasks);
+  const samples = new Map<string, number[]>(entries.map(([name]) => [name, []]));
+  const round = async (first: number, record: boolean) => {
+    for (let offset = 0; offset < entries.length; offset += 1) {
+      const [name, task] = entries[(first + offset) % entries.length]!;
+      const start = performance.now();
+      await task();
+      if (record) samples.get(name)!.push(performance.now() - start);
+    }
+  };
+  if (options.iterations > 1) for (let warmup = 0; warmup < 3; warmup += 1) await round(warmup, false);
+  const started = performance.now();
+  for (let count = 0; count < options.iterations || performance.now() - started < options.time; count += 1) await round(count, true);
+  return Object.fromEntries([...samples].map(([name, times]) => [name, median(times)]));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 export const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 1 ? value.toFixed(2) : value.toFixed(4));

@@ -17,7 +17,7 @@ import { lines, log, mark, measure, ms, ratio, results, resultsDirectory } from 
 async function mergeBenchmarks(): Promise<void> {
   log("## Merge");
   log();
-  log("Mean time per pass over all the case's streams. tapedeck (payloads) parses and merges the `data:` payloads, like the floor parses them;");
+  log("Median time per pass over all the case's streams. tapedeck (payloads) parses and merges the `data:` payloads, like the floor parses them;");
   log("tapedeck (SSE), openai-node (`ChatCompletionStream` through its client) and the AI SDK (`@ai-sdk/openai-compatible` `doStream`) all start from the same SSE bytes, in 64 KiB reads.");
 log("The million-delta case runs once per contender (no warm-up): the others take a minute a pass.");
   log();

@@ -4,22 +4,28 @@ import { type DialectName, detectDialect, type StreamPayload, streamPayloads } f
 import { cassettePath, listCassettes, listSyntheticCassettes, syntheticCassettePath } from "@tapedeck/fixtures";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { anthropic, bedrockConverse, gemini, openaiChat, openaiResponses } from "./validators.js";
+import { anthropic, bedrockConverse, cohere, gemini, ollama, openaiChat, openaiCompletions, openaiResponses } from "./validators.js";
 
 /** The schema each dialect's events are checked with: by `type` inside the union, by `:event-type` for Bedrock. */
 const eventSchema: Record<DialectName, (payload: StreamPayload) => z.ZodType> = {
+  "openai-completions": () => openaiCompletions.CompletionSchema,
   "openai-chat": () => openaiChat.ChatCompletionChunkSchema,
   "openai-responses": () => openaiResponses.ResponseStreamEventSchema,
   anthropic: () => anthropic.MessageStreamEventSchema,
   gemini: () => gemini.GenerateContentResponseSchema,
   "bedrock-converse": (payload) => bedrockConverse.ConverseStreamEventSchemas[payload.type as keyof typeof bedrockConverse.ConverseStreamEventSchemas],
+  ollama: (payload) => (payload.data.includes('"message":') ? ollama.ChatResponseSchema : ollama.GenerateResponseSchema),
+  cohere: () => cohere.StreamedChatResponseSchema,
 };
 const requestSchema: Record<DialectName, z.ZodType> = {
+  "openai-completions": openaiCompletions.CompletionCreateParamsSchema,
   "openai-chat": openaiChat.ChatCompletionCreateParamsSchema,
   "openai-responses": openaiResponses.ResponseCreateParamsSchema,
   anthropic: anthropic.MessageCreateParamsSchema,
   gemini: gemini.GenerateContentRequestSchema,
   "bedrock-converse": bedrockConverse.ConverseStreamRequestSchema,
+  ollama: ollama.OllamaRequestSchema,
+  cohere: cohere.ChatRequestSchema,
 };
 
 const fixtures = [
@@ -67,6 +73,9 @@ describe("the generated validators", () => {
     ["Anthropic: an event type never recorded", "anthropic_direct", ofType("ping"), ["type"], "made_up"],
     ["Responses: a sequence number sent as a string", "openai_responses", ofType("response.output_text.delta"), ["sequence_number"], "7"],
     ["Gemini: parts sent as a string", "gemini_api", () => true, ["candidates", 0, "content", "parts"], "x"],
+    ["completions: a choice's text sent as a number", "openai_completions", () => true, ["choices", 0, "text"], 7],
+    ["Ollama: done sent as a string", "ollama", () => true, ["done"], "false"],
+    ["Cohere: a tool call index sent as a string", "cohere", ofType("tool-call-delta"), ["index"], "0"],
     ["Bedrock: a content block index sent as a string", "bedrock_converse", (json: Record<string, unknown>) => "delta" in json, ["contentBlockIndex"], "0"],
   ] as const)("reject %s, at its path", (_title, name, test, path, value) => {
     const { dialect, payload, json } = sample(name, test);

@@ -14,7 +14,9 @@ export interface Command {
   /** The usage line and what follows it in `tapedeck <command> --help`. */
   help: string;
   options: NonNullable<ParseArgsConfig["options"]>;
-  load: () => Promise<{ run: (input: CommandInput, io: CommandIo) => Promise<number> }>;
+  /** Whether the command's module adds to its help (`details()`), for what only its code knows. */
+  details?: true;
+  load: () => Promise<{ run: (input: CommandInput, io: CommandIo) => Promise<number>; details?: () => string }>;
 }
 
 export const commands: readonly Command[] = [
@@ -63,16 +65,20 @@ for any cassette Go wrote.`,
 One JSON element per streamed interaction:
   { "interaction", "dialect", "framing", "merged", "complete", "diagnostics", "error"? }
 "merged" is the provider's own non-streaming object (ChatCompletion, Response,
-Message, GenerateContentResponse, the Converse response); chat streams repeat it
-as "completion". A stream no dialect fits has "dialect": null and an
-unknown-dialect diagnostic.
+Message, GenerateContentResponse...); chat streams repeat it as "completion".
+"complete" is false when any part of the stream is not in "merged" (a cut
+stream, content it could not place, a provider error): "diagnostics" says what
+and at which event. A stream no dialect fits has "dialect": null and an
+unknown-dialect diagnostic. Exit 0 either way, unless --strict.
 
 Options:
   --events           the codec events instead, one JSON object per line
-  --strict           exit 1 when any interaction has a diagnostic
-  --dialect <name>   merge as openai-chat, openai-responses, anthropic, gemini
-                     or bedrock-converse instead of detecting it`,
+  --strict           exit 1 when any interaction is not complete or has a
+                     diagnostic
+  --dialect <name>   merge as this dialect (one of those below) instead of
+                     detecting it`,
     options: { events: { type: "boolean" }, strict: { type: "boolean" }, dialect: { type: "string" } },
+    details: true,
     load: () => import("./commands/merge.js"),
   },
   {

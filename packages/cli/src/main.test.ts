@@ -5,7 +5,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { bodyText, parseCassette } from "@tapedeck/cassette";
+import { bodyText, parseCassette, serializeCassette } from "@tapedeck/cassette";
 import { cassettesDirectory, listCassettes, providerCassettePath, syntheticCassettePath, syntheticDirectory } from "@tapedeck/fixtures";
 import { describe, expect, it } from "vitest";
 import { main } from "./main.js";
@@ -149,6 +149,29 @@ describe("tapedeck merge", () => {
     expect(forced[0]!.diagnostics.map((diagnostic) => diagnostic.code)).toContain("empty-stream");
   });
 
+  it("reports a stream cut short as complete: false with the diagnostic and its event, exits 0, and 1 with --strict", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "tapedeck-merge-"));
+    // The synthetic Ollama cassette's first answer, with its last line (the `"done": true` chunk) cut off.
+    const cassette = parseCassette(readFileSync(syntheticCassettePath("ollama"), "utf8"));
+    const lines = bodyText(cassette.interactions[0]!.response.body).split("\n");
+    expect(lines.at(-2)).toMatch(/"done":true/);
+    const cut = `${lines.slice(0, -2).join("\n")}\n`;
+    cassette.interactions[0]!.response.body = cut;
+    await writeFile(join(directory, "cut.yaml"), serializeCassette(cassette));
+    const lenient = await run(["merge", "cut.yaml"], directory);
+    expect(lenient.code).toBe(0);
+    const [first] = JSON.parse(lenient.stdout) as Array<{ dialect: string; complete: boolean; diagnostics: Array<{ code: string; event: number }> }>;
+    expect(first).toMatchObject({ dialect: "ollama", complete: false, diagnostics: [{ code: "incomplete-stream", event: cut.split("\n").length - 1 }] });
+    expect((await run(["merge", "--strict", "cut.yaml"], directory)).code).toBe(1);
+  });
+
+  it("lists every dialect and its framings in its help", async () => {
+    const { stdout } = await run(["merge", "--help"]);
+    const listed = stdout.slice(stdout.indexOf("Dialects:")).trim().split("\n").slice(1).map((line) => line.trim().split(/\s+/)[0]);
+    expect(listed).toEqual(["openai-completions", "openai-chat", "openai-responses", "anthropic", "gemini", "bedrock-converse", "ollama", "cohere"]);
+    expect(stdout).toMatch(/ {2}gemini {14}sse, json-array\n/);
+  });
+
   it("prints the codec events one JSON object per line with --events", async () => {
     const { stdout } = await run(["merge", "--events", providerCassettePath("novita")]);
     const events = stdout.trim().split("\n").map((line) => JSON.parse(line) as { interaction: number; type: string; name?: string });
@@ -165,10 +188,10 @@ describe("tapedeck codegen", () => {
     const written = await run(["codegen", "recordings", "synthetic", "--out", "generated"], directory);
     expect(written.code).toBe(0);
     // Counts read off the fixtures: 327 chunks in the five recordings; the synthetic Anthropic streams hold 122 events.
-    expect(written.stderr).toContain("wrote generated from 13 cassettes");
+    expect(written.stderr).toContain("wrote generated from 17 cassettes");
     expect(written.stderr).toContain("openai-chat: 327 events, 10 requests");
     expect(written.stderr).toContain("anthropic: 122 events, 6 requests");
-    expect((await readdir(join(directory, "generated"))).sort()).toEqual([".tapedeck-codegen.json", "anthropic", "bedrock-converse", "gemini", "index.ts", "openai-chat", "openai-responses", "validators.ts"]);
+    expect((await readdir(join(directory, "generated"))).sort()).toEqual([".tapedeck-codegen.json", "anthropic", "bedrock-converse", "cohere", "gemini", "index.ts", "ollama", "openai-chat", "openai-completions", "openai-responses", "validators.ts"]);
     expect((await run(["codegen", "recordings", "synthetic", "--out=generated", "--check"], directory)).code).toBe(0);
     await writeFile(join(directory, "generated", "anthropic", "types.ts"), "// edited by hand\n");
     const stale = await run(["codegen", "--check", "recordings", "synthetic", "--out", "generated"], directory);

@@ -50,7 +50,9 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
       throw new UsageError(`${command.name}: ${(error as Error).message.replace(/\. To specify a positional argument.*$/s, "")}`);
     }
     if (parsed.values.help) {
-      io.stdout.write(`${command.help}\n`);
+      // A command may add what only its code knows (merge lists the dialects): loaded for --help of that command only.
+      const details = command.details === undefined ? "" : `\n\n${(await command.load()).details?.() ?? ""}`;
+      io.stdout.write(`${command.help}${details}\n`);
       return 0;
     }
     const { run } = await command.load();

@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { badInputsDirectory } from "@tapedeck/fixtures";
 import { describe, expect, it } from "vitest";
-import type { ChatCompletion } from "./openai-chat/types.js";
-import type { DialectName, MergeResult } from "./dialect.js";
-import { dialects } from "./dialects.js";
-import { openaiChat } from "./openai-chat/index.js";
+import type { ChatCompletion } from "./dialects/openai-chat/types.js";
+import type { DialectName, Framing, MergeResult } from "./dialect.js";
+import { dialects } from "./dialects/index.js";
+import { openaiChat } from "./dialects/openai-chat/index.js";
 
 interface BadStream {
   file?: string;
@@ -14,7 +14,7 @@ interface BadStream {
   /** The dialect to merge with; OpenAI chat chunks when absent. */
   dialect?: DialectName;
   /** How the body is framed, when not the dialect's usual framing (Bedrock's Anthropic stream). */
-  framing?: "sse" | "aws-event-stream";
+  framing?: Framing;
   note: string;
   expect: {
     diagnostics?: string[];

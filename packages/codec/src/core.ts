@@ -1,8 +1,9 @@
 import type { DialectName, MergeResult } from "./dialect.js";
-import type { Diagnostic, DiagnosticCode } from "./diagnostics.js";
+import { type Diagnostic, type DiagnosticCode, incompleteWith } from "./diagnostics.js";
 import type { CodecEvent } from "./events.js";
 import type { Tracer } from "./residual/trace.js";
 import { copyJson, describeValue, isObject } from "./shared/data.js";
+import { checkInheritedKeys } from "./shared/own-keys.js";
 
 /** What a dialect's merge core is built with: listeners, both optional so that nobody pays for what nobody reads. */
 export interface CoreHooks {
@@ -33,6 +34,7 @@ export abstract class MergeCore<Merged> {
   constructor(hooks: CoreHooks = {}) {
     this.emit = hooks.emit;
     this.trace = hooks.trace;
+    checkInheritedKeys();
   }
 
   /**
@@ -82,7 +84,9 @@ export abstract class MergeCore<Merged> {
   finish(): MergeResult<Merged> {
     if (this.finished !== undefined) return this.finished;
     const { merged, complete, metadata } = this.build();
-    const result: MergeResult<Merged> = { dialect: this.dialect, merged, diagnostics: this.diagnostics, complete: complete && !this.hasError };
+    // Never complete when any part of the stream is not in the merge, whatever the dialect's own end says.
+    const lossless = !this.diagnostics.some((diagnostic) => incompleteWith.has(diagnostic.code));
+    const result: MergeResult<Merged> = { dialect: this.dialect, merged, diagnostics: this.diagnostics, complete: complete && !this.hasError && lossless };
     if (this.hasError) result.error = this.error;
     if (metadata !== undefined) result.metadata = metadata;
     this.finished = result;

@@ -2,9 +2,9 @@ import type { MergeCore } from "./core.js";
 import type { Dialect, DialectEvent, Framing, MergeOptions, MergeResult, Merger, SplitOptions, StreamMerger } from "./dialect.js";
 import { CodecError } from "./errors.js";
 import type { CodecEvent } from "./events.js";
-import { AwsEventStreamTransport, frameAwsEventStream, renderAwsEventStream } from "./framing/aws-event-stream.js";
-import type { DialectSpec } from "./framing/spec.js";
-import { frameSse, renderSse, SseTransport } from "./framing/sse.js";
+import { framings } from "./framing/index.js";
+import { framingOfBody } from "./framing/payloads.js";
+import type { DialectSpec } from "./dialect-spec.js";
 import { decodeResidual, encodeResidual, type ResidualTemplate } from "./residual/residual.js";
 import { Tracer } from "./residual/trace.js";
 
@@ -22,7 +22,7 @@ export function defineDialect<Merged, Body extends string | Uint8Array, SplitExt
     const framing = options.framing ?? spec.framing;
     checkFraming(framing);
     const tracer = options.residual ? new Tracer() : undefined;
-    const core = spec.createCore({ ...(options.onEvent ? { emit: options.onEvent } : {}), ...(tracer ? { trace: tracer } : {}) }) as MergeCore<unknown>;
+    const core = spec.merger({ ...(options.onEvent ? { emit: options.onEvent } : {}), ...(tracer ? { trace: tracer } : {}) }) as MergeCore<unknown>;
     const keep = tracer !== undefined;
     const raw: Array<string | Uint8Array> | undefined = keep ? [] : undefined;
     let decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -38,19 +38,22 @@ export function defineDialect<Merged, Body extends string | Uint8Array, SplitExt
         return end ? "" : decoder.decode(bytes, { stream: true });
       }
     };
-    const transport =
-      framing === "sse"
-        ? new SseTransport(core, anySpec, { ...(options.maxLineLength === undefined ? {} : { maxLineLength: options.maxLineLength }), keepEvents: keep })
-        : new AwsEventStreamTransport(core, anySpec, { ...(options.maxPayloadLength === undefined ? {} : { maxPayloadLength: options.maxPayloadLength }), keepMessages: keep });
+    const definition = framings[framing];
+    const readsText = definition.reads === "text";
+    const transport = definition.createTransport(core, anySpec, {
+      ...(options.maxLineLength === undefined ? {} : { maxLineLength: options.maxLineLength }),
+      ...(options.maxPayloadLength === undefined ? {} : { maxPayloadLength: options.maxPayloadLength }),
+      keep,
+    });
     return {
       feed(piece) {
         raw?.push(piece);
-        if (transport instanceof SseTransport) transport.feed(typeof piece === "string" ? piece : decode(piece));
+        if (readsText) transport.feed(typeof piece === "string" ? piece : decode(piece));
         else transport.feed(piece);
         if (typeof piece !== "string") bytesRead += piece.length;
       },
       finish() {
-        if (transport instanceof SseTransport) {
+        if (readsText) {
           const rest = decode(new Uint8Array(), true);
           if (rest !== "") transport.feed(rest);
         }
@@ -77,11 +80,12 @@ export function defineDialect<Merged, Body extends string | Uint8Array, SplitExt
   }
 
   function merge(body: string | Uint8Array | AsyncIterable<string | Uint8Array>, options: MergeOptions = {}): MergeResult<Merged> | Promise<MergeResult<Merged>> {
-    const merger = createStreamMerger(options);
     if (typeof body === "string" || body instanceof Uint8Array) {
+      const merger = createStreamMerger(options.framing === undefined ? { ...options, framing: framingOfBody(body, spec.framings, spec.framing) } : options);
       merger.feed(body);
       return merger.finish();
     }
+    const merger = createStreamMerger(options);
     return (async () => {
       for await (const piece of body) merger.feed(piece);
       return merger.finish();
@@ -90,7 +94,7 @@ export function defineDialect<Merged, Body extends string | Uint8Array, SplitExt
 
   function createMerger(options: Pick<MergeOptions, "onEvent"> = {}): Merger<Merged> & { core: MergeCore<Merged> } {
     let collected: CodecEvent[] = [];
-    const core = spec.createCore({
+    const core = spec.merger({
       emit: (event) => {
         collected.push(event);
         options.onEvent?.(event);
@@ -111,7 +115,7 @@ export function defineDialect<Merged, Body extends string | Uint8Array, SplitExt
   }
 
   function mergeEvents(events: Iterable<unknown> | AsyncIterable<unknown>, options: Pick<MergeOptions, "onEvent"> = {}): MergeResult<Merged> | Promise<MergeResult<Merged>> {
-    const core = spec.createCore(options.onEvent ? { emit: options.onEvent } : {});
+    const core = spec.merger(options.onEvent ? { emit: options.onEvent } : {});
     let number = 0;
     const push = (event: unknown) => {
       if (typeof event === "string") core.pushText(event, number);
@@ -134,20 +138,25 @@ export function defineDialect<Merged, Body extends string | Uint8Array, SplitExt
 
   function render(residual: ResidualTemplate, merged: unknown): string | Uint8Array {
     if (residual.dialect !== spec.name) throw new CodecError("residual-mismatch", `a residual of ${residual.dialect}, not ${spec.name}`);
-    return residual.framing === "sse" ? renderSse(residual, merged) : renderAwsEventStream(residual, merged);
+    return framings[residual.framing].render(residual, merged);
   }
 
   function split(merged: Merged, options: SplitOptions & Partial<SplitExtra> = {}): string | Uint8Array {
     if (options.residual !== undefined) return render(decodeResidual(options.residual), merged);
     const framing = options.framing ?? spec.framing;
     checkFraming(framing);
-    const events = splitEvents(merged, options);
-    return framing === "sse" ? frameSse(events, anySpec) : frameAwsEventStream(events, anySpec);
+    return framings[framing].frame(splitEvents(merged, options), anySpec);
   }
 
   return {
     name: spec.name,
     framing: spec.framing,
+    framings: spec.framings,
+    detection: spec.detection,
+    codegen: spec.codegen,
+    officialClient: spec.officialClient,
+    payloadEvent: spec.payloadEvent ?? ((json: unknown) => json),
+    example: spec.example,
     merge,
     mergeEvents,
     createMerger,
@@ -159,8 +168,8 @@ export function defineDialect<Merged, Body extends string | Uint8Array, SplitExt
 }
 
 function checkFraming(framing: Framing): void {
-  if (framing !== "sse" && framing !== "aws-event-stream") {
-    throw new CodecError("unknown-dialect", `unknown framing "${String(framing)}"; expected "sse" or "aws-event-stream"`);
+  if (!Object.hasOwn(framings, framing)) {
+    throw new CodecError("unknown-dialect", `unknown framing "${String(framing)}"; expected one of ${Object.keys(framings).join(", ")}`);
   }
 }
 

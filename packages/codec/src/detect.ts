@@ -1,4 +1,6 @@
 import type { DialectName, Framing } from "./dialect.js";
+import { dialectNames, dialects } from "./dialects/index.js";
+import { framingNames, framings } from "./framing/index.js";
 import { looksLikeAwsEventStream, streamPayloads } from "./framing/payloads.js";
 import { isObject } from "./shared/data.js";
 
@@ -20,10 +22,11 @@ export interface DetectedDialect {
 }
 
 /**
- * How a recorded response is streamed: `sse` (a `text/event-stream` content
- * type, or a body that starts like one), `aws-event-stream`
- * (`application/vnd.amazon.eventstream`, or bytes that start with a valid
- * frame prelude), or `undefined` for a response that is not a stream.
+ * How a recorded response is streamed: by its content type (each framing's
+ * own: `text/event-stream`, `application/vnd.amazon.eventstream`,
+ * `application/x-ndjson`..., and `application/json` for a body that is a JSON
+ * array of objects), else by how its body starts (an SSE field, a valid AWS
+ * frame prelude). `undefined` for a response that is not a stream.
  *
  * @example
  * ```ts
@@ -31,32 +34,27 @@ export interface DetectedDialect {
  * ```
  */
 export function streamFraming(response: RecordedExchange["response"]): Framing | undefined {
-  const contentType = header(response.headers, "content-type")?.toLowerCase() ?? "";
-  if (contentType.startsWith("application/vnd.amazon.eventstream")) return "aws-event-stream";
-  if (contentType.startsWith("text/event-stream")) return "sse";
+  const contentType = (header(response.headers, "content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   const body = response.body;
+  for (const name of framingNames) {
+    if (!framings[name].contentTypes.includes(contentType)) continue;
+    // Most application/json answers are one object: only an array of objects is a stream.
+    if (name === "json-array" && !/^\uFEFF?\s*\[\s*\{/.test(typeof body === "string" ? body.slice(0, 256) : "")) return undefined;
+    return name;
+  }
   if (body instanceof Uint8Array && looksLikeAwsEventStream(body)) return "aws-event-stream";
   if (contentType !== "") return undefined;
   const text = typeof body === "string" ? body : "";
   return /^(?:\uFEFF)?(?:data|event|id|retry)?:/.test(text) ? "sse" : undefined;
 }
 
-const urlRules: Array<[RegExp, DialectName]> = [
-  [/\/converse-stream(?:$|[?#])/, "bedrock-converse"],
-  [/\/invoke-with-response-stream(?:$|[?#])/, "anthropic"],
-  [/:streamRawPredict(?:$|[?#])/, "anthropic"],
-  [/\/v1\/messages(?:$|[?#])/, "anthropic"],
-  [/:streamGenerateContent(?:$|[?#])/, "gemini"],
-  [/\/responses(?:$|[?#])/, "openai-responses"],
-  [/\/chat\/completions(?:$|[?#])/, "openai-chat"],
-];
-
 /**
- * Tells a recorded stream's dialect: from its first event where that is
- * decisive (`message_start` is Anthropic's, `response.created` the Responses
- * API's, `candidates` Gemini's, `chat.completion.chunk` OpenAI chat's), else
- * from the URL (`/v1/messages`, `:streamGenerateContent`, `/converse-stream`...).
- * `undefined` when the response is not a stream or nothing tells.
+ * Tells a recorded stream's dialect: from its first events where one is
+ * decisive (each dialect says which are: `message_start` is Anthropic's,
+ * `response.created` the Responses API's, `candidates` Gemini's...), else from
+ * the request URL. Only dialects that travel in the stream's framing are
+ * asked, in the order of `dialects`. `undefined` when the response is not a
+ * stream or nothing tells.
  *
  * @example
  * ```ts
@@ -66,15 +64,8 @@ const urlRules: Array<[RegExp, DialectName]> = [
 export function detectDialect(exchange: RecordedExchange): DetectedDialect | undefined {
   const framing = streamFraming(exchange.response);
   if (framing === undefined) return undefined;
-  const byEvent = layoutNameFirstEvent(exchange.response.body ?? "", framing);
-  if (byEvent !== undefined) return { dialect: byEvent, framing, by: "first event" };
-  const url = exchange.request.url;
-  for (const [pattern, dialect] of urlRules) if (pattern.test(url)) return { dialect, framing, by: "url" };
-  return undefined;
-}
-
-function layoutNameFirstEvent(body: string | Uint8Array, framing: Framing): DialectName | undefined {
-  for (const payload of streamPayloads(body, { framing }).slice(0, 3)) {
+  const candidates = dialectNames.filter((name) => dialects[name].framings.includes(framing));
+  for (const payload of streamPayloads(exchange.response.body ?? "", { framing }).slice(0, 3)) {
     let value: unknown;
     try {
       value = JSON.parse(payload.data);
@@ -82,17 +73,10 @@ function layoutNameFirstEvent(body: string | Uint8Array, framing: Framing): Dial
       continue;
     }
     if (!isObject(value)) continue;
-    if (framing === "aws-event-stream" && payload.type !== undefined && payload.type !== "chunk" && /^(messageStart|contentBlock(Start|Delta|Stop)|messageStop|metadata)$/.test(payload.type)) {
-      return "bedrock-converse";
-    }
-    const type = value.type;
-    if (typeof type === "string") {
-      if (/^(message_start|content_block_(start|delta|stop)|message_(delta|stop)|ping)$/.test(type)) return "anthropic";
-      if (type.startsWith("response.")) return "openai-responses";
-    }
-    if (Array.isArray(value.candidates) || isObject(value.usageMetadata) || isObject(value.promptFeedback)) return "gemini";
-    if (value.object === "chat.completion.chunk" || Array.isArray(value.choices)) return "openai-chat";
+    for (const name of candidates) if (dialects[name].detection.event(value, payload.type)) return { dialect: name, framing, by: "first event" };
   }
+  const url = exchange.request.url;
+  for (const name of candidates) if (dialects[name].detection.urls.some((pattern) => pattern.test(url))) return { dialect: name, framing, by: "url" };
   return undefined;
 }
 

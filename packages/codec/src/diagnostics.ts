@@ -16,6 +16,12 @@ export type DiagnosticCode =
   | "out-of-order"
   /** A tool-call fragment that no call could be found for (no index, no id, several calls open). */
   | "unplaced-delta"
+  /**
+   * Content the merged object has no place for (a list of content parts a
+   * dialect does not know, a chat delta in a completions stream): left out
+   * of the merge, kept in the diagnostic's `data`; the merge is not complete.
+   */
+  | "unplaced-content"
   /** A repeat of a call's id, type or name that disagrees with the first value. */
   | "conflicting-tool-call"
   /** A repeat of a call's whole arguments after they were complete, ignored (vLLM). */
@@ -39,7 +45,35 @@ export type DiagnosticCode =
   /** The stream held nothing to merge. */
   | "empty-stream"
   /** Nothing tells which dialect a stream is in (see `detectDialect`). */
-  | "unknown-dialect";
+  | "unknown-dialect"
+  /** The body starts with a byte-order mark, which the framing ignores (it is kept for `split`). */
+  | "byte-order-mark";
+
+/**
+ * The findings that mean the merge does not hold all the stream did: with any
+ * of them (or a provider error), a merge is never `complete`. The others
+ * (`event-type-mismatch`, `repeated-arguments`, `invalid-arguments`,
+ * `after-done`, `byte-order-mark`) say something odd that lost nothing.
+ */
+export const incompleteWith: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
+  "invalid-json",
+  "invalid-event",
+  "invalid-utf8",
+  "invalid-framing",
+  "unknown-event",
+  "out-of-order",
+  "unplaced-delta",
+  "unplaced-content",
+  "conflicting-tool-call",
+  "incomplete-tool-call",
+  "missing-finish-reason",
+  "missing-done",
+  "inconsistent-stream",
+  "incomplete-stream",
+  "provider-error",
+  "empty-stream",
+  "unknown-dialect",
+]);
 
 /**
  * A finding about a stream, located by event number (and choice and tool call).

@@ -1,3 +1,4 @@
+import type { DialectCodegen, DialectDetection, OfficialClient } from "./dialect-spec.js";
 import type { Diagnostic } from "./diagnostics.js";
 import type { CodecEvent } from "./events.js";
 import type { Fragmenter } from "./shared/fragment.js";
@@ -5,13 +6,15 @@ import type { NormalizedMessage } from "./normalized.js";
 import type { Residual } from "./residual/residual.js";
 
 /** The stream dialects the codec merges and splits, one folder (and subpath export) each. */
-export type DialectName = "openai-chat" | "openai-responses" | "anthropic" | "gemini" | "bedrock-converse";
+export type DialectName = "openai-completions" | "openai-chat" | "openai-responses" | "anthropic" | "gemini" | "bedrock-converse" | "ollama" | "cohere";
 
 /**
- * How a stream's events travel: server-sent events (`text/event-stream`), or
- * AWS's binary event stream (`application/vnd.amazon.eventstream`, Bedrock).
+ * How a stream's events travel: server-sent events (`text/event-stream`),
+ * AWS's binary event stream (`application/vnd.amazon.eventstream`, Bedrock),
+ * a JSON array of events sent as it grows (Gemini without `alt=sse`), or one
+ * JSON event per line (`application/x-ndjson`: Ollama, Cohere's v1 API).
  */
-export type Framing = "sse" | "aws-event-stream";
+export type Framing = "sse" | "aws-event-stream" | "json-array" | "ndjson";
 
 /** The outcome of a merge: the provider's own whole object, and what was odd on the way. */
 export interface MergeResult<Merged> {
@@ -35,7 +38,11 @@ export interface MergeResult<Merged> {
 
 /** Options of `merge`, `mergeEvents` and `createStreamMerger`. */
 export interface MergeOptions {
-  /** How the stream's events travel; default: the dialect's own (see `Dialect.framing`). */
+  /**
+   * How the stream's events travel. Default: for a whole body given to `merge`, the one of the dialect's
+   * framings it starts like (AWS event-stream frames; a JSON array for Gemini), else the dialect's own
+   * (see `Dialect.framing`); for a stream read in pieces, the dialect's own.
+   */
   framing?: Framing;
   /** Also return the residual, for `split(merged, { residual })` to give back the very bytes. Default `false`. */
   residual?: boolean;
@@ -94,6 +101,22 @@ export interface Dialect<Merged, Body extends string | Uint8Array = string, Spli
   readonly name: DialectName;
   /** The framing its streams use unless told otherwise. */
   readonly framing: Framing;
+  /** Every framing its provider sends it in. */
+  readonly framings: readonly Framing[];
+  /** How its streams are told apart from others' (see `detectDialect`). */
+  readonly detection: DialectDetection;
+  /** How its events are grouped and named in generated types. */
+  readonly codegen: DialectCodegen;
+  /** The provider's own client that accumulates these streams, which the differential tests compare with. */
+  readonly officialClient: OfficialClient | undefined;
+  /**
+   * The event `mergeEvents` takes for a payload read from a body (see
+   * `streamPayloads`): its JSON, or with the type that traveled beside it
+   * (ConverseStream's `:event-type`) put back in, as the provider's SDK gives it.
+   */
+  payloadEvent(json: unknown, type: string | undefined): unknown;
+  /** A whole answer of this text, as the provider returns it (for benchmarks and stream generators: `split(example(text))`). */
+  example(text: string): Merged;
   /** Merges a whole body (text or bytes), or one arriving in pieces (then a promise). Never throws for what the stream holds. */
   merge(body: string | Uint8Array, options?: MergeOptions): MergeResult<Merged>;
   merge(body: AsyncIterable<string | Uint8Array>, options?: MergeOptions): Promise<MergeResult<Merged>>;

@@ -4,24 +4,41 @@ import { cassettePath, listCassettes, listSyntheticCassettes, syntheticCassetteP
 import { describe, expect, it } from "vitest";
 import { detectDialect } from "./detect.js";
 import type { DialectName, Framing } from "./dialect.js";
-import { dialects } from "./dialects.js";
+import { dialects } from "./dialects/index.js";
 import { mergeInteraction } from "./merge-interaction.js";
 
 // Every stream of every fixture, recorded and synthetic: detected, merged without a diagnostic,
 // split back byte for byte with its residual, and split canonically into a stream that merges back.
 
 const load = (path: string) => parseCassette(readFileSync(path));
+
+/** What each synthetic cassette holds, as its generator (tools/synthetic-fixtures) wrote it. */
+const synthetic: Record<string, { dialect: DialectName; framing: Framing }> = {
+  anthropic_bedrock: { dialect: "anthropic", framing: "aws-event-stream" },
+  anthropic_direct: { dialect: "anthropic", framing: "sse" },
+  anthropic_vertex: { dialect: "anthropic", framing: "sse" },
+  bedrock_converse: { dialect: "bedrock-converse", framing: "aws-event-stream" },
+  cohere: { dialect: "cohere", framing: "sse" },
+  gemini_api: { dialect: "gemini", framing: "sse" },
+  gemini_api_json_array: { dialect: "gemini", framing: "json-array" },
+  gemini_vertex: { dialect: "gemini", framing: "sse" },
+  ollama: { dialect: "ollama", framing: "ndjson" },
+  openai_completions: { dialect: "openai-completions", framing: "sse" },
+  openai_responses: { dialect: "openai-responses", framing: "sse" },
+  openai_responses_azure: { dialect: "openai-responses", framing: "sse" },
+};
+
+it("lists every synthetic cassette above", () => {
+  expect(listSyntheticCassettes()).toEqual(Object.keys(synthetic).sort());
+});
+
 const all = [
   ...listCassettes().map((name) => ({ name, cassette: load(cassettePath(name)), dialect: "openai-chat" as DialectName, framing: "sse" as Framing })),
-  ...listSyntheticCassettes().map((name) => {
-    const dialect: DialectName = name.startsWith("anthropic") ? "anthropic" : name.startsWith("openai_responses") ? "openai-responses" : name.startsWith("gemini") ? "gemini" : "bedrock-converse";
-    const framing: Framing = name.startsWith("bedrock") || name === "anthropic_bedrock" ? "aws-event-stream" : "sse";
-    return { name, cassette: load(syntheticCassettePath(name)), dialect, framing };
-  }),
-];
+  ...listSyntheticCassettes().map((name) => ({ name, cassette: load(syntheticCassettePath(name)), ...synthetic[name]! })),
+].map((fixture) => ({ ...fixture, indexes: fixture.cassette.interactions.map((_interaction, index) => index) }));
 
-describe.each(all)("$name", ({ cassette, dialect, framing }) => {
-  it.each([0, 1])(`is ${dialect} over ${framing}, and interaction %i merges with no diagnostic, complete`, (index) => {
+describe.each(all)("$name", ({ cassette, dialect, framing, indexes }) => {
+  it.each(indexes)(`is ${dialect} over ${framing}, and interaction %i merges with no diagnostic, complete`, (index) => {
     const interaction = cassette.interactions[index]!;
     expect(detectDialect(interaction)).toMatchObject({ dialect, framing });
     const result = mergeInteraction(interaction);
@@ -29,14 +46,14 @@ describe.each(all)("$name", ({ cassette, dialect, framing }) => {
     expect(result.complete).toBe(true);
   });
 
-  it.each([0, 1])("splits interaction %i back byte for byte from its merge and residual", (index) => {
+  it.each(indexes)("splits interaction %i back byte for byte from its merge and residual", (index) => {
     const body = cassette.interactions[index]!.response.body!;
     const { merged, residual } = dialects[dialect].merge(body, { framing, residual: true });
     const again = dialects[dialect].split(merged, { residual: residual! });
     expect(typeof again === "string" ? again : Buffer.from(again).toString("base64")).toBe(typeof body === "string" ? body : Buffer.from(body).toString("base64"));
   });
 
-  it.each([0, 1])("splits interaction %i canonically into a stream that merges back to the same object", (index) => {
+  it.each(indexes)("splits interaction %i canonically into a stream that merges back to the same object", (index) => {
     const body = cassette.interactions[index]!.response.body!;
     const { merged } = dialects[dialect].merge(body, { framing });
     const result = dialects[dialect].merge(dialects[dialect].split(merged, { framing, fragment: 5 }), { framing });
@@ -53,7 +70,8 @@ function turns(interactions: Interaction[]) {
   });
 }
 
-describe.each(all.filter(({ dialect }) => dialect !== "openai-chat"))("the synthetic $name", ({ cassette }) => {
+// Legacy completions have no tools: their cassette holds the answer only.
+describe.each(all.filter(({ dialect }) => dialect !== "openai-chat" && dialect !== "openai-completions"))("the synthetic $name", ({ cassette }) => {
   it("streams the two calls of the scenario, then the answer", () => {
     const [first, second] = turns(cassette.interactions);
     expect(first!.toolCalls.map(({ name, arguments: args }) => [name, args])).toEqual([

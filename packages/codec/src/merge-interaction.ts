@@ -1,6 +1,6 @@
 import { type DetectedDialect, detectDialect, type RecordedExchange, streamFraming } from "./detect.js";
 import type { DialectName, Framing, MergeOptions, MergeResult } from "./dialect.js";
-import { dialects } from "./dialects.js";
+import { dialects } from "./dialects/index.js";
 
 /** The merge of one recorded exchange, with how its dialect was found. */
 export type InteractionMerge =
@@ -44,7 +44,9 @@ export function mergeInteraction(exchange: RecordedExchange, options: MergeOptio
           message:
             framing === undefined
               ? "the response is not a stream (no text/event-stream or AWS event-stream content type, no SSE or frame at its start)"
-              : `no dialect fits this ${framing} stream: neither its first events nor its URL (${exchange.request.url}) are those of a dialect tapedeck knows; name one to merge it anyway`,
+              : /\/invoke-with-response-stream(?:$|[?#])/.test(exchange.request.url ?? "")
+                ? `no dialect fits this Bedrock invoke stream (${exchange.request.url}): tapedeck merges Anthropic and Nova models' invoke streams, not those of Titan, Llama, Mistral, Cohere or other models, whose payloads differ per model; record them with ConverseStream, which tapedeck merges for every model`
+                : `no dialect fits this ${framing} stream: neither its first events nor its URL (${exchange.request.url}) are those of a dialect tapedeck knows; name one to merge it anyway`,
           event: 0,
         },
       ],

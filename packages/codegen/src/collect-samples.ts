@@ -1,7 +1,6 @@
 import { bodyText } from "@tapedeck/cassette";
 import { findCassetteFiles, readCassette } from "@tapedeck/cassette/node";
-import { type DialectName, detectDialect, dialectNames, streamFraming, streamPayloads } from "@tapedeck/codec";
-import { dialectNaming } from "./dialect-naming.js";
+import { type DialectName, detectDialect, dialectNames, dialects, streamFraming, streamPayloads } from "@tapedeck/codec";
 
 /** What the cassettes hold of one dialect. */
 export interface DialectSamples {
@@ -65,7 +64,7 @@ export async function collectSamples(paths: readonly string[]): Promise<Collecte
       if (jsonObject(request) !== undefined) samples.requests.push(request);
       for (const payload of streamPayloads(interaction.response.body ?? "", { framing })) {
         const json = jsonObject(payload.data);
-        const type = json === undefined ? undefined : dialectNaming[dialect].eventType(json, payload.type);
+        const type = json === undefined ? undefined : dialects[dialect].codegen.eventType(json, payload.type);
         if (type === undefined) {
           collected.unusablePayloads += 1;
           continue;

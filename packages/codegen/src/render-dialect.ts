@@ -1,5 +1,5 @@
 import type { DialectSamples } from "./collect-samples.js";
-import { dialectNaming } from "./dialect-naming.js";
+import { type DialectCodegen, dialects } from "@tapedeck/codec";
 import { mendTypes, mendValidators } from "./mend-samples.js";
 import { generatedMarker } from "./output-folder.js";
 import { createSampleRewrites, rewriteSample } from "./prepare-samples.js";
@@ -30,7 +30,7 @@ interface Member {
  * map (Bedrock), or stay the one chunk type (chat, Gemini).
  */
 export async function renderDialect(samples: DialectSamples): Promise<DialectModules> {
-  const naming = dialectNaming[samples.dialect];
+  const naming = dialects[samples.dialect].codegen;
   // Each event's samples carry a property of its own, so quicktype neither merges two
   // event types of the same shape nor reuses an event's type for a nested object;
   // it finds the type quicktype named for the event, and is taken out again below.
@@ -139,7 +139,7 @@ export function alignProperties(lines: string[]): string[] {
   return lines.map((line) => line.replace(property, (_match, indent: string, name: string, rest: string) => `${indent}${`${name}:`.padEnd(width + 1)} ${rest}`));
 }
 
-function groupingTypes(grouping: (typeof dialectNaming)[keyof typeof dialectNaming]["grouping"], members: readonly Member[]): string {
+function groupingTypes(grouping: DialectCodegen["grouping"], members: readonly Member[]): string {
   if (grouping.kind === "single" || members.length === 0) return "";
   if (grouping.kind === "discriminated-union") {
     return `\n/** Every event type recorded, discriminated on \`type\`. */\nexport type ${grouping.name} =\n${members.map(({ name }) => `    | ${name}`).join("\n")};\n`;
@@ -147,7 +147,7 @@ function groupingTypes(grouping: (typeof dialectNaming)[keyof typeof dialectNami
   return `\n/** Each recorded \`:event-type\` header and the type of its payload. */\nexport type ${grouping.name} = {\n${members.map(({ eventType, name }) => `    ${stringLiteral(eventType)}: ${name};`).join("\n")}\n}\n`;
 }
 
-function groupingSchemas(grouping: (typeof dialectNaming)[keyof typeof dialectNaming]["grouping"], members: readonly Member[], validators: string): string {
+function groupingSchemas(grouping: DialectCodegen["grouping"], members: readonly Member[], validators: string): string {
   if (grouping.kind === "single" || members.length === 0) return "";
   if (grouping.kind === "discriminated-union") {
     // zod discriminates only plain object schemas; one wrapped for its `__proto__` key makes it a plain union.

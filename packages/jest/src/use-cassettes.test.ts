@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const root = fileURLToPath(new URL(`../.test-output/jest-${process.pid}/`, import.meta.url));
 const jestBin = join(createRequire(import.meta.url).resolve("jest/package.json"), "..", "bin", "jest.js");
 
-const config = `export default { testEnvironment: "node", setupFiles: ["@tapedeck/jest/setup"], transform: {}, testMatch: ["**/*.test.mjs"] };\n`;
+// The sample is named *.jest.mjs so that vitest, which runs this file, never collects it as one of its own.
+const config = `export default { testEnvironment: "node", setupFiles: ["@tapedeck/jest/setup"], transform: {}, testMatch: ["**/*.jest.mjs"] };\n`;
 const sample = `import { expect, test } from "@jest/globals";
 import { useCassettes } from "@tapedeck/jest";
 useCassettes({ match: { ignoreHosts: true } });
@@ -48,7 +49,7 @@ beforeAll(async () => {
   await mkdir(root, { recursive: true });
   await writeFile(join(root, "jest.config.js"), config);
   await writeFile(join(root, "package.json"), '{ "type": "module" }\n');
-  await writeFile(join(root, "sample.test.mjs"), sample);
+  await writeFile(join(root, "sample.jest.mjs"), sample);
   // As a user's project has it installed (Jest's resolver takes no self-reference).
   await mkdir(join(root, "node_modules", "@tapedeck"), { recursive: true });
   await symlink(fileURLToPath(new URL("..", import.meta.url)), join(root, "node_modules", "@tapedeck", "jest"));
@@ -62,7 +63,7 @@ afterAll(async () => {
 
 describe("useCassettes in a real Jest run", () => {
   it("fails in replay without the cassette, naming it; records; replays offline in CI; a prompt edit under record-missing leaves CI green", { timeout: 180_000 }, async () => {
-    const cassette = join(root, "__cassettes__", "sample.test.mjs", "asks_the_upstream.yaml");
+    const cassette = join(root, "__cassettes__", "sample.jest.mjs", "asks_the_upstream.yaml");
     const missing = await runJest({ TAPEDECK_MODE: "replay", UPSTREAM_URL: upstreamUrl, QUESTION: "v1" });
     expect(missing.code).toBe(1);
     expect(missing.output).toContain(`${cassette}: no cassette to answer POST`);

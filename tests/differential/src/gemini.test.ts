@@ -71,3 +71,18 @@ describe("@google/genai", () => {
     expect(merged.candidates![0]!.content!.parts).toEqual([{ text: gemini.normalize(merged).text, thoughtSignature: expect.stringMatching(/^Cq/) }]);
   });
 });
+
+describe("Gemini without alt=sse (one JSON array)", () => {
+  // No JavaScript client asks for the array (both above send alt=sse), so the reference is the SSE stream of the same
+  // chunks, which the AI SDK agrees with above: the generator writes gemini_api_json_array from gemini_api's chunks.
+  it("merges to what the SSE stream of the same chunks merges to", () => {
+    for (const index of [0, 1]) {
+      const sse = gemini.merge(recorded("gemini_api", index).body);
+      const array = gemini.merge(recorded("gemini_api_json_array", index).body);
+      expect(array.diagnostics).toEqual([]);
+      expect(array.complete).toBe(true);
+      expect(array.merged).toEqual(sse.merged);
+      expect(recorded("gemini_api_json_array", index).events()).toEqual(recorded("gemini_api", index).events());
+    }
+  });
+});

@@ -71,8 +71,17 @@ describe.each(published)("the @tapedeck/%s tarball", (name) => {
         continue;
       }
       expect(Object.keys(target)).toEqual(["types", "default"]);
-      expect(files.has(target.types.replace(/^\.\//, "")), `${subpath} types`).toBe(true);
-      expect(files.has(target.default.replace(/^\.\//, "")), `${subpath} code`).toBe(true);
+      // A subpath pattern (`./*` for each dialect) must match shipped files, the same names for types and code.
+      const matches = (path: string) => {
+        const pattern = new RegExp(`^${path.replace(/^\.\//, "").replace(/[.]/g, "\\.").replace("*", "([^/]+)")}$`);
+        // Each matching file stands for what `*` matched in it ("" when the subpath has no `*`).
+        return [...files].flatMap((file) => {
+          const match = pattern.exec(file);
+          return match === null ? [] : [match[1] ?? ""];
+        }).sort();
+      };
+      expect(matches(target.types).length, `${subpath} types`).toBeGreaterThan(0);
+      expect(matches(target.default), `${subpath} code`).toEqual(matches(target.types));
     }
     for (const path of Object.values(manifest.bin ?? {})) expect(files.has(path.replace(/^\.\//, ""))).toBe(true);
   });

@@ -1,16 +1,16 @@
 // Gemini streams (stream-dialects.md §3) for the Gemini API (Gemini 3) and Vertex AI (Gemini 2.5).
-import { fragments, geminiSse, random } from "./wire.js";
+import { fragments, geminiJsonArray, geminiSse, random } from "./wire.js";
 import { answer, functions, question, request, response, results, system, thinking } from "./scenario.js";
 
 const declarations = [{ functionDeclarations: functions }];
 
-/** The two interactions of one host. */
-export function geminiInteractions(vertex, seed) {
+/** The two interactions of one host; `jsonArray` asks without `alt=sse` (§3.1), for one JSON array. */
+export function geminiInteractions(vertex, seed, jsonArray = false) {
   const rng = random(seed);
   const model = vertex ? "gemini-2.5-flash" : "gemini-3-pro-preview";
   const url = vertex
     ? "https://us-central1-aiplatform.googleapis.com/v1/projects/tapedeck-synthetic/locations/us-central1/publishers/google/models/gemini-2.5-flash:streamGenerateContent?alt=sse"
-    : "https://generativelanguage.googleapis.com/v1beta/models/gemini-3-pro-preview:streamGenerateContent?alt=sse";
+    : `https://generativelanguage.googleapis.com/v1beta/models/gemini-3-pro-preview:streamGenerateContent${jsonArray ? "" : "?alt=sse"}`;
   const signature = () => `Cq${rng.text(70, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}==`;
   const responseId = () => rng.text(22, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
   const createTime = "2025-10-01T10:00:00.123456Z";
@@ -64,11 +64,13 @@ export function geminiInteractions(vertex, seed) {
   };
   const toolResults = { parts: calls.map((call) => ({ functionResponse: { ...(call.id ? { id: call.id } : {}), name: call.name, response: { result: results[call.name] } } })), role: "user" };
   const headers = vertex ? { "User-Agent": ["google-genai-sdk/1.30.0 gl-go/go1.25.1"] } : { "User-Agent": ["google-genai-sdk/1.30.0 gl-go/go1.25.1"], "X-Goog-Api-Client": ["google-genai-sdk/1.30.0 gl-go/go1.25.1"] };
+  const stream = (chunks, duration) =>
+    jsonArray ? response(geminiJsonArray(chunks), "application/json; charset=UTF-8", duration) : response(geminiSse(chunks), "text/event-stream", duration);
   return {
-    file: vertex ? "gemini_vertex" : "gemini_api",
+    file: vertex ? "gemini_vertex" : jsonArray ? "gemini_api_json_array" : "gemini_api",
     interactions: [
-      { request: request(url, JSON.stringify(body([user])), headers), response: response(geminiSse(first), "text/event-stream", "2.014876s") },
-      { request: request(url, JSON.stringify(body([user, model_, toolResults])), headers), response: response(geminiSse(second), "text/event-stream", "1.2045s") },
+      { request: request(url, JSON.stringify(body([user])), headers), response: stream(first, "2.014876s") },
+      { request: request(url, JSON.stringify(body([user, model_, toolResults])), headers), response: stream(second, "1.2045s") },
     ],
   };
 }

@@ -4,8 +4,11 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { cassetteLayouts, serializeCassette } from "@tapedeck/cassette";
 import { anthropicInteractions } from "./anthropic.js";
+import { cohereInteractions } from "./cohere.js";
+import { completionsInteractions } from "./completions.js";
 import { converseInteractions } from "./converse.js";
 import { geminiInteractions } from "./gemini.js";
+import { ollamaInteractions } from "./ollama.js";
 import { responsesInteractions } from "./responses.js";
 
 export const syntheticDirectory = fileURLToPath(new URL("../../../fixtures/synthetic/", import.meta.url));
@@ -21,6 +24,10 @@ export function syntheticCassettes() {
     [geminiInteractions(false, 606), cassetteLayouts.goccy],
     [geminiInteractions(true, 707), cassetteLayouts.C],
     [converseInteractions(808), cassetteLayouts.C],
+    [geminiInteractions(false, 606, true), cassetteLayouts.B],
+    [completionsInteractions(1010), cassetteLayouts.C],
+    [ollamaInteractions(1111), cassetteLayouts.goccy],
+    [cohereInteractions(1212), cassetteLayouts.A],
   ];
   return recordings.map(([{ file, interactions }, layout]) => {
     for (const interaction of interactions) {

@@ -51,6 +51,14 @@ export function geminiSse(chunks) {
   return chunks.map((chunk) => `data: ${geminiJson(chunk)}\r\n\r\n`).join("");
 }
 
+/**
+ * Gemini without `alt=sse`: one JSON array, each chunk pretty-printed (two spaces) and the
+ * chunks separated by `\n,\r\n`, as Google's streaming JSON endpoints write them.
+ */
+export function geminiJsonArray(chunks) {
+  return `[${chunks.map((chunk) => JSON.stringify(chunk, null, 2)).join("\n,\r\n")}\n]`;
+}
+
 function geminiJson(value) {
   if (value === null || typeof value !== "object") return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(geminiJson).join(",")}]`;

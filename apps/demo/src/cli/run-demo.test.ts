@@ -24,7 +24,11 @@ describe("the demo", { timeout: 60_000 }, () => {
     expect(output).toMatch(/^ {2}0 {2}anthropic +add +tool_use +612\/189 +47 ✓ +✓ anthropic-sdk$/m);
     expect(output).toMatch(/^ {2}1 {2}gemini +- +STOP +160\/14 +6 ✓ +-$/m);
     expect(output).toMatch(/^ {2}0 {2}openai-responses +add +completed +214\/96 +31 ✓ +✓ openai-node$/m);
-    expect(output).toContain("13 cassettes, 26 turns, 5 dialects");
+    // And the synthetic fixtures of the newer dialects: Cohere's tool turn, Ollama's generate turn, vLLM's completion cut at max_tokens.
+    expect(output).toMatch(/^ {2}0 {2}cohere +add +TOOL_CALL +1502\/71 +27 ✓ +-$/m);
+    expect(output).toMatch(/^ {2}2 {2}ollama +- +stop +31\/15 +7 ✓ +-$/m);
+    expect(output).toMatch(/^ {2}1 {2}openai-completions +- +length +41\/16 +8 ✓ +-$/m);
+    expect(output).toContain("17 cassettes, 35 turns, 8 dialects");
     expect(output.match(/✓ (openai-node|anthropic-sdk)/g)).toHaveLength(16);
     expect(output).not.toContain("✗");
     expect(output).toContain('"id": null on continuations');

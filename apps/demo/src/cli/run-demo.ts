@@ -58,7 +58,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
       problems += turn.diagnostics.length + turn.failures.length + (turn.client?.agrees === false ? 1 : 0);
     }
   }
-  out.write(renderTable(["#", "dialect", "tool calls", "finish", "tokens", "events", "client"], rows, style));
+  out.write(renderTable(["#", "dialect", "tools", "finish", "tokens", "events", "client"], rows, style));
   const dialects = new Set(cassettes.flatMap((cassette) => cassette.turns.map((turn) => turn.dialect)));
   const turns = cassettes.reduce((sum, cassette) => sum + cassette.turns.length, 0);
   out.write(`\n${wrapText(`${cassettes.length} cassettes, ${turns} turns, ${dialects.size} dialects (${[...dialects].join(", ")}).`, width - 2).map((line) => `  ${line}`).join("\n")}\n`);

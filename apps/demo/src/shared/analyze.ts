@@ -72,11 +72,9 @@ export function analyzeInteraction(interaction: Interaction): TurnReport | undef
  * point of the stream (the viewer's scrubber).
  */
 export function mergePrefix(report: TurnReport, count: number): NormalizedMessage {
-  const events = report.events.slice(0, count).map(({ payload, json }) =>
-    // Bedrock's event type travels in a header: give it as the AWS SDK does, `{ [type]: payload }`.
-    report.dialect === "bedrock-converse" && payload.type !== undefined && json !== undefined ? { [payload.type]: json } : (json ?? payload.data),
-  );
   const dialect = dialects[report.dialect];
+  // An event type that travels beside the JSON (Bedrock's header) is put back in, as the dialect says.
+  const events = report.events.slice(0, count).map(({ payload, json }) => (json === undefined ? payload.data : dialect.payloadEvent(json, payload.type)));
   return dialect.normalize(dialect.mergeEvents(events).merged as never);
 }
 

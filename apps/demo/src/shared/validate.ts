@@ -1,5 +1,5 @@
-import { anthropic, bedrockConverse, gemini, openaiChat, openaiResponses } from "@tapedeck/chunk-types/validators";
-import type { DialectName, StreamPayload } from "@tapedeck/codec";
+import * as validators from "@tapedeck/chunk-types/validators";
+import { type DialectName, dialects, type StreamPayload } from "@tapedeck/codec";
 
 /** The structural check every generated zod schema offers. */
 interface Schema {
@@ -13,22 +13,25 @@ export interface ValidationFailure {
   message: string;
 }
 
-const converseSchemas: Record<string, Schema | undefined> = bedrockConverse.ConverseStreamEventSchemas;
+/**
+ * The generated schema of one event, found by the dialect's own naming: the
+ * union of its events (Anthropic, Responses), the schema of its event type
+ * (ConverseStream's `:event-type`), or its one chunk type (chat, Gemini).
+ */
+function schemaOf(dialect: DialectName, payload: StreamPayload, json: unknown): Schema | undefined {
+  const { codegen } = dialects[dialect];
+  const module = (validators as unknown as Record<string, Record<string, unknown> | undefined>)[namespace(dialect)];
+  if (module === undefined) return undefined;
+  if (codegen.grouping.kind === "discriminated-union") return module[`${codegen.grouping.name}Schema`] as Schema | undefined;
+  const type = typeof json === "object" && json !== null ? codegen.eventType(json as Record<string, unknown>, payload.type) : undefined;
+  if (type === undefined) return undefined;
+  if (codegen.grouping.kind === "event-map") return (module[codegen.grouping.name.replace(/Map$/, "Schemas")] as Record<string, Schema | undefined> | undefined)?.[type];
+  return module[`${codegen.member(type)}Schema`] as Schema | undefined;
+}
 
-/** The generated schema of one event: by `type` for Anthropic and Responses, by `:event-type` for Bedrock. */
-function schemaOf(dialect: DialectName, payload: StreamPayload): Schema | undefined {
-  switch (dialect) {
-    case "openai-chat":
-      return openaiChat.ChatCompletionChunkSchema;
-    case "openai-responses":
-      return openaiResponses.ResponseStreamEventSchema;
-    case "anthropic":
-      return anthropic.MessageStreamEventSchema;
-    case "gemini":
-      return gemini.GenerateContentResponseSchema;
-    case "bedrock-converse":
-      return payload.type === undefined ? undefined : converseSchemas[payload.type];
-  }
+/** `openai-chat` → `openaiChat`: the name of a dialect's namespace in the generated modules. */
+function namespace(dialect: string): string {
+  return dialect.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
 }
 
 /**
@@ -38,7 +41,7 @@ function schemaOf(dialect: DialectName, payload: StreamPayload): Schema | undefi
 export function validateEvents(dialect: DialectName, events: ReadonlyArray<{ payload: StreamPayload; json: unknown }>): ValidationFailure[] {
   const failures: ValidationFailure[] = [];
   for (const { payload, json } of events) {
-    const schema = schemaOf(dialect, payload);
+    const schema = schemaOf(dialect, payload, json);
     if (schema === undefined) {
       failures.push({ event: payload.event, path: "(event)", message: `no generated type for event type ${JSON.stringify(payload.type)}` });
       continue;

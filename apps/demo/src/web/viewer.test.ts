@@ -48,17 +48,22 @@ async function scrubTo(position: number): Promise<void> {
 const toolCallRows = () => page.getByTestId("tool-calls").locator("tbody tr").allInnerTexts();
 const timeline = () => page.getByTestId("events").locator("li").allInnerTexts();
 
-/** Events in a body, counted without tapedeck: SSE `data:` lines that are not `[DONE]`, or AWS frames by their length prelude. */
+/**
+ * Events in a body, counted without tapedeck: a JSON array's elements, NDJSON's lines, SSE `data:` lines
+ * that are not `[DONE]`, or AWS frames by their length prelude.
+ */
 function countEvents(body: string | Uint8Array): number {
+  if (typeof body === "string" && body.startsWith("[")) return (JSON.parse(body) as unknown[]).length;
+  if (typeof body === "string" && body.startsWith("{")) return body.split("\n").filter((line) => line !== "").length;
   if (typeof body === "string") return body.split(/\r\n|\r|\n/).filter((line) => line.startsWith("data:") && line.slice(5).trim() !== "[DONE]").length;
   let count = 0;
   for (let offset = 0; offset < body.length; count += 1) offset += new DataView(body.buffer, body.byteOffset + offset, 4).getUint32(0);
   return count;
 }
 
-async function chooseFixture(group: "recordings" | "synthetic", name: string): Promise<void> {
+async function chooseFixture(group: "recordings" | "synthetic", name: string, interactions = 2): Promise<void> {
   await page.getByTestId("fixture").selectOption(`${group}/${name}.yaml`);
-  await expect.poll(() => page.getByTestId("cassette-title").innerText()).toBe(`${name}.yaml · 2 interactions`);
+  await expect.poll(() => page.getByTestId("cassette-title").innerText()).toBe(`${name}.yaml · ${interactions} interactions`);
 }
 
 describe("the web viewer, in Chromium", () => {
@@ -97,7 +102,7 @@ describe("the web viewer, in Chromium", () => {
     }, 60_000);
   }
 
-  // One synthetic cassette per dialect and host; the first event's type and the answers come from stream-dialects.md's examples.
+  // One synthetic cassette per dialect, framing and host; the first event's type and the answers come from the wire formats in docs/dialects.md.
   it.each([
     ["anthropic_direct", "anthropic over sse", "message_start"],
     ["anthropic_vertex", "anthropic over sse", "message_start"],
@@ -107,11 +112,14 @@ describe("the web viewer, in Chromium", () => {
     ["gemini_api", "gemini over sse", "chunk"],
     ["gemini_vertex", "gemini over sse", "chunk"],
     ["bedrock_converse", "bedrock-converse over aws-event-stream", "messageStart"],
+    ["gemini_api_json_array", "gemini over json-array", "chunk"],
+    ["ollama", "ollama over ndjson", "chunk"],
+    ["cohere", "cohere over sse", "message-start"],
   ])("shows %s: %s, each event decoded, the merge at the scrubbed event", async (name, dialect, firstType) => {
     const cassette = parseCassette(readFileSync(syntheticCassettePath(name)));
     const [first, second] = cassette.interactions;
     const events = countEvents(first!.response.body!);
-    await chooseFixture("synthetic", name);
+    await chooseFixture("synthetic", name, cassette.interactions.length);
     expect(await page.getByTestId("summary").innerText()).toMatch(new RegExp(`dialect\\s+${dialect}`));
     expect(await page.getByTestId("position").innerText()).toBe(`${events} of ${events} events`);
     const lines = await timeline();

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { readCassette } from "@tapedeck/cassette/node";
-import { type CodecEvent, type DialectName, dialectNames, mergeInteraction, streamFraming } from "@tapedeck/codec";
+import { type CodecEvent, type DialectName, dialectNames, dialects, mergeInteraction, streamFraming } from "@tapedeck/codec";
 import type { CommandInput } from "../commands.js";
 import { UsageError } from "../errors.js";
 import type { CommandIo } from "../io.js";
@@ -21,11 +21,13 @@ export async function run({ positionals: paths, values }: CommandInput, io: Comm
   const cassette = await readCassette(resolve(io.cwd, file), { source: file });
   const results = [];
   let findings = 0;
+  let incomplete = 0;
   for (const interaction of cassette.interactions) {
     if (streamFraming(interaction.response) === undefined && options.dialect === undefined) continue;
     const onEvent = options.events ? (event: CodecEvent) => io.stdout.write(`${JSON.stringify({ interaction: interaction.id, ...event })}\n`) : undefined;
     const result = mergeInteraction(interaction, { ...(onEvent ? { onEvent } : {}), ...(options.dialect ? { dialect: options.dialect as DialectName } : {}) });
     findings += result.diagnostics.length;
+    if (!result.complete) incomplete += 1;
     const entry: Record<string, unknown> = {
       interaction: interaction.id,
       dialect: result.dialect ?? null,
@@ -40,5 +42,11 @@ export async function run({ positionals: paths, values }: CommandInput, io: Comm
     results.push(entry);
   }
   if (!options.events) io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-  return options.strict && findings > 0 ? 1 : 0;
+  return options.strict && (findings > 0 || incomplete > 0) ? 1 : 0;
+}
+
+/** The dialects `--dialect` takes, each with the framings it travels in, for `tapedeck merge --help`. */
+export function details(): string {
+  const width = Math.max(...dialectNames.map((name) => name.length));
+  return ["Dialects:", ...dialectNames.map((name) => `  ${name.padEnd(width)}  ${dialects[name].framings.join(", ")}`)].join("\n");
 }

@@ -16,12 +16,13 @@ import { concatBytes, type TemplatePiece, TemplateRenderer } from "../residual/t
 import { base64Text, fromBase64, toBase64 } from "../shared/base64.js";
 import type { Tracer } from "../residual/trace.js";
 import { isObject } from "../shared/data.js";
-import type { DialectSpec } from "./spec.js";
+import type { FramingDefinition, StreamPayload, Transport } from "./framing.js";
+import type { DialectSpec } from "../dialect-spec.js";
 
 const encoder = new TextEncoder();
 
 /** Reads an AWS event stream (Bedrock) into a dialect's merge core: events, exceptions and errors, framing errors as diagnostics. */
-export class AwsEventStreamTransport {
+class AwsEventStreamTransport implements Transport {
   private readonly parser;
   private readonly messages: ParsedAwsEventStreamMessage[] | undefined;
   private broken = false;
@@ -95,7 +96,7 @@ export class AwsEventStreamTransport {
     }
     const eventType = headerValue(message, ":event-type");
     const name = typeof eventType === "string" ? eventType : undefined;
-    if (this.spec.awsPayload === "json") {
+    if (!this.wrapped(text)) {
       this.core.pushText(text, number, name);
       return;
     }
@@ -110,7 +111,7 @@ export class AwsEventStreamTransport {
     const text = decodeUtf8(message.payload);
     if (text === undefined) return [{ bytes: toBase64(message.payload) }];
     const entries = tracer.entries.get(message.number) ?? [];
-    if (this.spec.awsPayload === "json" || headerValue(message, ":message-type") !== "event") return jsonSkeleton(text, entries, merged);
+    if (!this.wrapped(text) || headerValue(message, ":message-type") !== "event") return jsonSkeleton(text, entries, merged);
     const override: LeafOverride = (path, token) => {
       if (path.length !== 1 || path[0] !== "bytes") return undefined;
       const inner = innerEvent(`{"bytes":${token}}`);
@@ -118,6 +119,15 @@ export class AwsEventStreamTransport {
       return ['"', { base64: jsonSkeleton(inner, entries, merged) }, '"'];
     };
     return jsonSkeleton(text, [], merged, override);
+  }
+
+  /**
+   * Whether a payload wraps its event in `{"bytes": base64}`: always for a dialect whose events come so
+   * (Anthropic on Bedrock's invoke API); for one whose events are the payload (ConverseStream), when the
+   * payload is Bedrock's usual wrapper (Nova's events on the invoke API are Converse events, wrapped).
+   */
+  private wrapped(text: string): boolean {
+    return this.spec.awsPayload === "base64-bytes" || usualPayload.test(text);
   }
 
   private fail(error: unknown): void {
@@ -158,7 +168,7 @@ function parseObject(text: string): Record<string, unknown> | undefined {
 const paddingAlphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
 /** Writes dialect events as AWS event-stream messages, as Bedrock frames them. */
-export function frameAwsEventStream(events: readonly DialectEvent[], spec: DialectSpec<unknown>): Uint8Array {
+function frameAwsEventStream(events: readonly DialectEvent[], spec: DialectSpec<unknown>): Uint8Array {
   return serializeAwsEventStream(
     events.map((event, index) => {
       const base64 = spec.awsPayload === "base64-bytes";
@@ -178,7 +188,8 @@ export function frameAwsEventStream(events: readonly DialectEvent[], spec: Diale
 }
 
 /** Writes an AWS event-stream residual against a merged object: payloads from their templates, lengths and CRCs computed. */
-export function renderAwsEventStream(residual: Extract<ResidualTemplate, { framing: "aws-event-stream" }>, merged: unknown): Uint8Array {
+function renderAwsEventStream(residual: ResidualTemplate, merged: unknown): Uint8Array {
+  if (!("messages" in residual)) throw new CodecError("residual-mismatch", "not an AWS event-stream residual");
   const renderer = new TemplateRenderer(merged);
   const frames = residual.messages.map((message) => {
     const headers = fromBase64(message.headers);
@@ -198,3 +209,39 @@ export function renderAwsEventStream(residual: Extract<ResidualTemplate, { frami
   renderer.finish();
   return concatBytes(frames);
 }
+
+const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/** Each message's payload (for Bedrock's `{"bytes": base64}` payloads, the event inside), with its number, `:event-type` and offset. */
+function awsPayloads(body: string | Uint8Array): StreamPayload[] {
+  const payloads: StreamPayload[] = [];
+  const parser = createAwsEventStreamParser({
+    onMessage(message) {
+      const type = headerValue(message, ":event-type");
+      const text = utf8.decode(message.payload);
+      const inner = innerEvent(text);
+      const payload: StreamPayload = { event: message.number, data: typeof inner === "string" ? inner : text, offset: message.offset };
+      if (typeof type === "string") payload.type = type;
+      payloads.push(payload);
+    },
+  });
+  try {
+    parser.feed(typeof body === "string" ? encoder.encode(body) : body);
+    parser.end();
+  } catch {
+    // The messages before the break are kept.
+  }
+  return payloads;
+}
+
+/** AWS's binary event stream (`application/vnd.amazon.eventstream`): Bedrock's framing, CRCs checked. */
+export const awsEventStreamFraming: FramingDefinition = {
+  name: "aws-event-stream",
+  reads: "bytes",
+  contentTypes: ["application/vnd.amazon.eventstream"],
+  createTransport: (core, spec, options) =>
+    new AwsEventStreamTransport(core, spec, { ...(options.maxPayloadLength === undefined ? {} : { maxPayloadLength: options.maxPayloadLength }), keepMessages: options.keep }),
+  frame: frameAwsEventStream,
+  render: renderAwsEventStream,
+  payloads: awsPayloads,
+};

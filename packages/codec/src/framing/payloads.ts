@@ -1,74 +1,43 @@
-import { crc32, createAwsEventStreamParser, headerValue } from "@tapedeck/aws-event-stream";
-import { parseEventStream } from "@tapedeck/sse";
+import { crc32 } from "@tapedeck/aws-event-stream";
 import type { Framing } from "../dialect.js";
-import { innerEvent } from "./aws-event-stream.js";
+import type { StreamPayload } from "./framing.js";
+import { framings } from "./index.js";
 
-/** One event's JSON text (or what stands in its place), with where it was. */
-export interface StreamPayload {
-  /** 0-based number of the event in the stream (SSE events, comments included; AWS messages). */
-  event: number;
-  /** The SSE `event:` name or the AWS `:event-type`. */
-  type?: string;
-  /** The event's data, exactly as sent (for Bedrock's `{"bytes": ...}` payloads, the event inside). */
-  data: string;
-  /** 1-based line of the event in an SSE body. */
-  line?: number;
-  /** Byte offset of the message in an AWS event stream. */
-  offset?: number;
-}
-
-const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
+export type { StreamPayload } from "./framing.js";
 
 /**
- * Every event payload of a stream body, in order: the one place that turns an
- * SSE or AWS event-stream body into its events' JSON texts (the codec, codegen,
+ * Every event payload of a stream body, in order: the one place that turns a
+ * body, in any framing, into its events' JSON texts (the codec, codegen,
  * `tapedeck inspect`, the demo and the viewer all read streams through it).
  * SSE events without data and chat's `[DONE]` are left out; Bedrock's
- * `{"bytes": base64}` payloads give the event inside. Never throws: a body
- * that breaks off gives the events before the break.
+ * `{"bytes": base64}` payloads give the event inside; a JSON array gives its
+ * elements, NDJSON its lines; without `framing`, the framing is the one the
+ * body starts like (AWS frames, `[`, `{`), else SSE. Never throws: a body that breaks off gives the
+ * events before the break.
  *
  * @example
  * ```ts
  * for (const { event, data } of streamPayloads(body)) console.log(event, JSON.parse(data).type);
  * streamPayloads(bedrockBytes, { framing: "aws-event-stream" });
+ * streamPayloads(geminiArray, { framing: "json-array" });
  * ```
  */
 export function streamPayloads(body: string | Uint8Array, options: { framing?: Framing } = {}): StreamPayload[] {
-  const framing = options.framing ?? (typeof body === "string" ? "sse" : looksLikeAwsEventStream(body) ? "aws-event-stream" : "sse");
-  if (framing === "sse") {
-    const payloads: StreamPayload[] = [];
-    let events: ReturnType<typeof parseEventStream>;
-    try {
-      events = parseEventStream(typeof body === "string" ? body : utf8.decode(body));
-    } catch {
-      return payloads;
-    }
-    for (const event of events) {
-      if (event.data === undefined || event.data === "[DONE]") continue;
-      const payload: StreamPayload = { event: event.number, data: event.data, line: event.line };
-      if (event.event !== undefined) payload.type = event.event;
-      payloads.push(payload);
-    }
-    return payloads;
-  }
-  const payloads: StreamPayload[] = [];
-  const parser = createAwsEventStreamParser({
-    onMessage(message) {
-      const type = headerValue(message, ":event-type");
-      const text = utf8.decode(message.payload);
-      const inner = innerEvent(text);
-      const payload: StreamPayload = { event: message.number, data: typeof inner === "string" ? inner : text, offset: message.offset };
-      if (typeof type === "string") payload.type = type;
-      payloads.push(payload);
-    },
-  });
-  try {
-    parser.feed(typeof body === "string" ? new TextEncoder().encode(body) : body);
-    parser.end();
-  } catch {
-    // The messages before the break are kept.
-  }
-  return payloads;
+  return framings[options.framing ?? framingOfBody(body, ["aws-event-stream", "json-array", "ndjson"], "sse")].payloads(body);
+}
+
+/**
+ * The framing a whole body starts like, of `among`: AWS event-stream frames (a prelude whose CRC
+ * matches), a JSON array (`[`), NDJSON (`{`); else `otherwise`. No SSE stream starts with `[` or `{`
+ * (a line must start with a field name or `:`), so the guess never takes one for another.
+ */
+export function framingOfBody(body: string | Uint8Array, among: readonly Framing[], otherwise: Framing): Framing {
+  if (body instanceof Uint8Array && among.includes("aws-event-stream") && looksLikeAwsEventStream(body)) return "aws-event-stream";
+  const start = typeof body === "string" ? body.slice(0, 64) : new TextDecoder().decode(body.subarray(0, 64));
+  const first = /^\uFEFF?\s*([[{])/.exec(start)?.[1];
+  if (first === "[" && among.includes("json-array")) return "json-array";
+  if (first === "{" && among.includes("ndjson")) return "ndjson";
+  return otherwise;
 }
 
 /** Whether bytes start with an AWS event-stream prelude (lengths that fit, a prelude CRC that matches). */

@@ -1,15 +1,15 @@
-import { createEventStreamParser, EventStreamError, eventLines, type ParsedEvent } from "@tapedeck/sse";
+import { createEventStreamParser, EventStreamError, eventLines, type ParsedEvent, parseEventStream } from "@tapedeck/sse";
 import type { MergeCore } from "../core.js";
 import type { DialectEvent } from "../dialect.js";
 import type { ResidualTemplate } from "../residual/residual.js";
 import { jsonSkeleton } from "../residual/skeleton.js";
-import { compact, type TemplatePiece, TemplateRenderer } from "../residual/template.js";
-import { toBase64 } from "../shared/base64.js";
+import type { TemplatePiece } from "../residual/template.js";
 import type { Tracer } from "../residual/trace.js";
-import type { DialectSpec } from "./spec.js";
+import { type FramingDefinition, literalTextResidual, renderTextResidual, type StreamPayload, type Transport, textResidual } from "./framing.js";
+import type { DialectSpec } from "../dialect-spec.js";
 
 /** Reads SSE text into a dialect's merge core: one JSON `data:` per event, the terminator, framing errors as diagnostics. */
-export class SseTransport {
+class SseTransport implements Transport {
   private readonly parser;
   private readonly events: ParsedEvent[] | undefined;
   private done = false;
@@ -27,10 +27,10 @@ export class SseTransport {
     });
   }
 
-  feed(text: string): void {
+  feed(text: string | Uint8Array): void {
     if (this.broken) return;
     try {
-      this.parser.feed(text);
+      this.parser.feed(text as string);
     } catch (error) {
       this.fail(error);
     }
@@ -59,18 +59,18 @@ export class SseTransport {
   residual(merged: unknown, tracer: Tracer): ResidualTemplate {
     const body: TemplatePiece[] = [];
     for (const event of this.events ?? []) body.push(...eventPieces(event, tracer, merged));
-    return { dialect: this.spec.name, framing: "sse", body: compact(body) };
+    return textResidual("sse", this.spec.name, body);
   }
 
   /** The stream kept whole: exact, and as large as the stream. */
   literalResidual(body: string | Uint8Array): ResidualTemplate {
-    return { dialect: this.spec.name, framing: "sse", body: [typeof body === "string" ? body : { bytes: toBase64(body) }] };
+    return literalTextResidual("sse", this.spec.name, body);
   }
 
   private onEvent(event: ParsedEvent): void {
     this.events?.push(event);
     if (event.number === 0 && event.raw.charCodeAt(0) === 0xfeff) {
-      this.core.report("invalid-event", "the stream starts with a byte-order mark; it was ignored, as the SSE specification says", { event: 0 });
+      this.core.report("byte-order-mark", "the stream starts with a byte-order mark; it was ignored, as the SSE specification says", { event: 0 });
     }
     const data = event.data;
     if (data === undefined) return;
@@ -112,7 +112,7 @@ function eventPieces(event: ParsedEvent, tracer: Tracer, merged: unknown): Templ
 }
 
 /** Writes dialect events as SSE text in the dialect's canonical form. */
-export function frameSse(events: readonly DialectEvent[], spec: DialectSpec<unknown>): string {
+function frameSse(events: readonly DialectEvent[], spec: DialectSpec<unknown>): string {
   const end = spec.lineEnding;
   let text = "";
   for (const event of events) {
@@ -123,11 +123,31 @@ export function frameSse(events: readonly DialectEvent[], spec: DialectSpec<unkn
   return text;
 }
 
-/** Writes an SSE residual against a merged object. */
-export function renderSse(residual: Extract<ResidualTemplate, { framing: "sse" }>, merged: unknown): string | Uint8Array {
-  const renderer = new TemplateRenderer(merged);
-  const hasBytes = residual.body.some((piece) => typeof piece === "object" && "bytes" in piece);
-  const out = hasBytes ? renderer.bytes(residual.body) : renderer.text(residual.body);
-  renderer.finish();
-  return out;
+/** Every `data:` of an SSE body but the dialect's terminator (`[DONE]`), with its event number, name and line. */
+function ssePayloads(body: string | Uint8Array): StreamPayload[] {
+  const payloads: StreamPayload[] = [];
+  let events: ParsedEvent[];
+  try {
+    events = parseEventStream(typeof body === "string" ? body : new TextDecoder("utf-8", { ignoreBOM: true }).decode(body));
+  } catch {
+    return payloads;
+  }
+  for (const event of events) {
+    if (event.data === undefined || event.data === "[DONE]") continue;
+    const payload: StreamPayload = { event: event.number, data: event.data, line: event.line };
+    if (event.event !== undefined) payload.type = event.event;
+    payloads.push(payload);
+  }
+  return payloads;
 }
+
+/** Server-sent events (`text/event-stream`): one JSON `data:` per event. */
+export const sseFraming: FramingDefinition = {
+  name: "sse",
+  reads: "text",
+  contentTypes: ["text/event-stream"],
+  createTransport: (core, spec, options) => new SseTransport(core, spec, { ...(options.maxLineLength === undefined ? {} : { maxLineLength: options.maxLineLength }), keepEvents: options.keep }),
+  frame: frameSse,
+  render: renderTextResidual,
+  payloads: ssePayloads,
+};

@@ -2,9 +2,12 @@ import type { DialectName, Framing } from "../dialect.js";
 import { CodecError } from "../errors.js";
 import type { MergedPath, TemplatePiece } from "./template.js";
 
+/** The framings whose bodies are text: their residual is the body as pieces. */
+export type TextFraming = Exclude<Framing, "aws-event-stream">;
+
 /** The residual as templates: what the builders produce and the renderers read. */
 export type ResidualTemplate =
-  | { dialect: DialectName; framing: "sse"; body: TemplatePiece[] }
+  | { dialect: DialectName; framing: TextFraming; body: TemplatePiece[] }
   | { dialect: DialectName; framing: "aws-event-stream"; messages: Array<{ headers: string; payload: TemplatePiece[] }> };
 
 /**
@@ -31,7 +34,7 @@ export interface Residual {
   strings: string[];
   /** Every distinct path into the merged object. */
   paths: MergedPath[];
-  /** SSE: the body, as operations (see {@link decodeResidual}). */
+  /** A text framing (SSE, JSON array, NDJSON): the body, as operations (see {@link decodeResidual}). */
   body?: number[];
   /** AWS event stream: per message, its header block (a string) and its payload's operations. */
   messages?: Array<{ headers: number; payload: number[] }>;
@@ -81,7 +84,7 @@ export function encodeResidual(template: ResidualTemplate): Residual {
     return out;
   };
   const residual: Residual = { version: 1, dialect: template.dialect, framing: template.framing, strings, paths };
-  if (template.framing === "sse") residual.body = program(template.body);
+  if ("body" in template) residual.body = program(template.body);
   else residual.messages = template.messages.map((message) => ({ headers: string(message.headers), payload: program(message.payload) }));
   return residual;
 }
@@ -142,7 +145,9 @@ export function decodeResidual(residual: Residual): ResidualTemplate {
     if (stack.length !== 1) fail("an unterminated base64 block");
     return stack[0]!;
   };
-  if (residual.framing === "sse") return { dialect: residual.dialect, framing: "sse", body: read(residual.body ?? fail("expected a body")) };
+  if (residual.framing === "sse" || residual.framing === "json-array" || residual.framing === "ndjson") {
+    return { dialect: residual.dialect, framing: residual.framing, body: read(residual.body ?? fail("expected a body")) };
+  }
   if (residual.framing === "aws-event-stream") {
     const messages = residual.messages ?? fail("expected messages");
     return { dialect: residual.dialect, framing: "aws-event-stream", messages: messages.map((message) => ({ headers: text(message.headers), payload: read(message.payload) })) };

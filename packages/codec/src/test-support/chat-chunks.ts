@@ -1,4 +1,4 @@
-import type { ChatCompletionChunk, ChunkChoice, ChunkDelta, ToolCallDelta } from "../openai-chat/types.js";
+import type { ChatCompletionChunk, ChunkChoice, ChunkDelta, ToolCallDelta } from "../dialects/openai-chat/types.js";
 
 /** Builds synthetic chunks for the quirk tests: one choice unless told otherwise. */
 export function chunk(delta: ChunkDelta, choice: Partial<ChunkChoice> = {}, top: Partial<ChatCompletionChunk> = {}): ChatCompletionChunk {

@@ -1,5 +1,5 @@
 import { chunk, finishChunk, toolChunk } from "../test-support/chat-chunks.js";
-import type { ChatCompletionChunk } from "../openai-chat/types.js";
+import type { ChatCompletionChunk } from "../dialects/openai-chat/types.js";
 
 /**
  * Synthetic streams, one per quirk of provider-quirks.md section B, for tests

@@ -1,0 +1,106 @@
+import { type CoreHooks, MergeCore } from "../../core.js";
+import { describeValue, isObject, type PlainObject, setOwn } from "../../shared/data.js";
+import { inheritedKeys } from "../../shared/own-keys.js";
+import type { OllamaResponse } from "./types.js";
+
+/**
+ * Merges Ollama's NDJSON chunks into the answer a non-streaming call returns.
+ * `/api/chat` chunks carry `message` fragments: `content` and `thinking`
+ * joined, `tool_calls` (each sent whole) appended; `/api/generate` chunks
+ * carry `response` and `thinking` fragments, joined. Every other field takes
+ * its last value, so the final chunk's `done`, `done_reason`, `created_at`,
+ * `context` and timings win. `{"error": "..."}` is the provider's error.
+ */
+export class OllamaMerger extends MergeCore<OllamaResponse> {
+  readonly dialect = "ollama" as const;
+  private readonly top: PlainObject = {};
+  private readonly message: PlainObject = {};
+  /** The fragments of each streamed text, in the order the texts first appeared (`message.content`, `response`...). */
+  private readonly texts: Array<{ at: readonly string[]; fragments: string[] }> = [];
+  private content: string[] | undefined;
+  private messageThinking: string[] | undefined;
+  private response: string[] | undefined;
+  private thinking: string[] | undefined;
+  private readonly toolCalls: unknown[] = [];
+  private hasMessage = false;
+  private done = false;
+
+  constructor(hooks: CoreHooks = {}) {
+    super(hooks);
+  }
+
+  protected apply(chunk: PlainObject): void {
+    if (typeof chunk.error === "string" || isObject(chunk.error)) {
+      this.recordError(this.keep(chunk));
+      return;
+    }
+    for (const key in chunk) {
+      if (inheritedKeys && !Object.hasOwn(chunk, key)) continue;
+      const value = chunk[key];
+      if (key === "message") {
+        if (isObject(value)) this.messagePart(value);
+        else this.report("unplaced-content", `message must be an object, found ${describeValue(value)}; it was left out`, { data: value });
+      } else if (key === "response" || key === "thinking") {
+        if (typeof value === "string") {
+          if (key === "response") this.response = this.text(this.response, [key], value, "text-delta");
+          else this.thinking = this.text(this.thinking, [key], value, "reasoning-delta");
+        } else if (value !== null && value !== undefined) this.report("unplaced-content", `${key} must be a string, found ${describeValue(value)}; it was left out`, { data: value });
+      } else {
+        setOwn(this.top, key, value);
+        this.trace?.value([key], [key]);
+      }
+    }
+    if (chunk.done === true) {
+      this.done = true;
+      const reason = typeof chunk.done_reason === "string" ? chunk.done_reason : "stop";
+      this.emit?.({ type: "finish", finishReason: reason, event: this.event, choice: 0 });
+      if (typeof chunk.eval_count === "number") this.emit?.({ type: "usage", usage: { prompt_eval_count: chunk.prompt_eval_count, eval_count: chunk.eval_count }, event: this.event, choice: 0 });
+    }
+  }
+
+  private messagePart(message: PlainObject): void {
+    if (!this.hasMessage) setOwn(this.top, "message", this.message);
+    this.hasMessage = true;
+    for (const key in message) {
+      if (inheritedKeys && !Object.hasOwn(message, key)) continue;
+      const value = message[key];
+      if (key === "content" && typeof value === "string") this.content = this.text(this.content, ["message", key], value, "text-delta");
+      else if (key === "thinking" && typeof value === "string") this.messageThinking = this.text(this.messageThinking, ["message", key], value, "reasoning-delta");
+      else if (key === "tool_calls" && Array.isArray(value)) {
+        if (!Object.hasOwn(this.message, key)) setOwn(this.message, key, this.toolCalls);
+        value.forEach((call, entry) => {
+          const position = this.toolCalls.push(this.keep(call)) - 1;
+          this.trace?.value(["message", key, entry], ["message", key, position]);
+          const fn = isObject(call) && isObject(call.function) ? call.function : undefined;
+          const id = isObject(call) && typeof call.id === "string" ? call.id : undefined;
+          this.emit?.({ type: "tool-call-end", toolCall: position, id, name: typeof fn?.name === "string" ? fn.name : undefined, arguments: JSON.stringify(fn?.arguments ?? {}), event: this.event, choice: 0 });
+        });
+      } else if (value !== undefined) {
+        setOwn(this.message, key, value);
+        this.trace?.value(["message", key], ["message", key]);
+      }
+    }
+  }
+
+  /** Appends a text fragment; the first one places the text where it first appeared. */
+  private text(fragments: string[] | undefined, at: readonly string[], value: string, type: "text-delta" | "reasoning-delta"): string[] {
+    let list = fragments;
+    if (list === undefined) {
+      list = [];
+      this.texts.push({ at, fragments: list });
+      setOwn(at.length === 1 ? this.top : this.message, at.at(-1)!, "");
+    }
+    list.push(value);
+    this.trace?.slice(at as string[], at as string[]);
+    if (value !== "") this.emit?.({ type, delta: value, event: this.event, choice: 0 });
+    return list;
+  }
+
+  protected build() {
+    for (const { at, fragments } of this.texts) setOwn(at.length === 1 ? this.top : this.message, at.at(-1)!, fragments.join(""));
+    const end = this.eventsRead;
+    if (end === 0 && !this.hasError) this.report("empty-stream", "the stream held no chunk", { event: end });
+    else if (!this.done && !this.hasError) this.report("incomplete-stream", 'the stream ended without a chunk with "done": true (it may have been cut)', { event: end });
+    return { merged: this.top as OllamaResponse, complete: this.done };
+  }
+}
