@@ -9,7 +9,7 @@ import { serializeAwsEventStream } from "./serialize.js";
 const text = new TextEncoder();
 
 /**
- * A frame built by hand from the layout in stream-dialects.md §4.1, with
+ * A frame built by hand from the layout in docs/framings.md ("aws-event-stream"), with
  * node:zlib's CRC-32: the three string headers Bedrock sends, and a payload.
  */
 function handBuiltFrame(payload: string): Uint8Array {

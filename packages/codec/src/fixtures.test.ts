@@ -83,7 +83,7 @@ describe.each(all.filter(({ dialect }) => dialect !== "openai-chat" && dialect !
   });
 });
 
-// What the client sent back in the next turn (stream-dialects.md, "next turn") must equal the merge
+// What the client sent back in the next turn (the "Next turn" section of each page in docs/dialects/) must equal the merge
 // where a client keeps values: ids, signatures and arguments byte for byte, inputs as values.
 describe("the next-turn requests of the synthetic cassettes agree with the merge", () => {
   const next = (name: string) => {

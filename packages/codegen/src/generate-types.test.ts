@@ -8,7 +8,7 @@ import { checkTypes, generateTypes, writeTypes } from "./generate-types.js";
 
 const everyDialect = [cassettesDirectory, syntheticDirectory];
 
-/** Property names each dialect alone sends (from stream-dialects.md and provider-quirks.md). */
+/** Property names each dialect alone sends (from docs/dialects/). */
 const hallmarks: Record<string, string[]> = {
   "openai-chat": ["choices", "system_fingerprint"],
   "openai-responses": ["sequence_number", "output_index"],

@@ -40,7 +40,7 @@ async function aiSdk(chunks: ChatCompletionChunk[]) {
   return { text, calls, errors };
 }
 
-// Where the AI SDK gets a quirk of provider-quirks.md wrong, and what tapedeck does instead.
+// Where the AI SDK gets a quirk of docs/dialects/openai-chat.md wrong, and what tapedeck does instead.
 describe("the AI SDK on provider quirks", () => {
   it("runs interleaved choices (n > 1) together into one text; tapedeck keeps them apart", async () => {
     const chunks = [

@@ -48,7 +48,7 @@ describe("@anthropic-ai/sdk MessageStream.finalMessage()", () => {
     );
     const theirs = (await finalMessage(serving(messagesUrl, body))).message!;
     const ours = anthropic.merge(body).merged;
-    // stream-dialects.md §1.3: overlay each usage key message_delta sends; its values are the final, cumulative ones.
+    // docs/dialects/anthropic.md, "Merge": overlay each usage key message_delta sends; its values are the final, cumulative ones.
     expect(theirs.usage).toEqual({ input_tokens: 2710, output_tokens: 40 });
     expect(ours.usage).toEqual({ input_tokens: 2710, output_tokens: 40 });
   });
@@ -79,7 +79,7 @@ describe("@anthropic-ai/sdk MessageStream.finalMessage()", () => {
       { type: "message_stop" },
     );
     const theirs = (await finalMessage(serving(messagesUrl, body))).message!;
-    // Every recorded thinking block got exactly one signature_delta, onto "" (stream-dialects.md §1.3): both rules
+    // Every recorded thinking block got exactly one signature_delta, onto "" (docs/dialects/anthropic.md, "Merge"): both rules
     // agree on real streams. Split signatures are not seen; appending is the rule every other delta follows.
     expect((theirs.content as Array<{ signature: string }>)[0]!.signature).toBe("==");
     expect(anthropic.merge(body).merged.content[0]!.signature).toBe("Sig==");

@@ -36,7 +36,7 @@ describe("the AI SDK's Google provider (streamText)", () => {
     const { fetch, body } = recorded("gemini_vertex", 0);
     const theirs = await aiSdk(createGoogleGenerativeAI({ apiKey: "test", fetch, baseURL: vertexBase })("gemini-2.5-flash"));
     const ours = gemini.normalize(gemini.merge(body).merged);
-    // Vertex rejects ids in the next turn (stream-dialects.md §3.4): an invented id must never be sent back.
+    // Vertex rejects ids in the next turn (docs/dialects/gemini.md, "Next turn"): an invented id must never be sent back.
     expect(theirs.toolCalls.every((call) => call.id.length > 0)).toBe(true);
     expect(ours.toolCalls.map((call) => call.id)).toEqual(["", ""]);
   });
@@ -64,7 +64,7 @@ describe("@google/genai", () => {
     const merged = gemini.merge(body).merged;
     const chunks = recordedChunks(body);
     expect(text).toBe(gemini.normalize(merged).text);
-    // stream-dialects.md §3.4's SDK note saw this chunk dropped; version 2.32.0 keeps it, as a model turn of its own with
+    // docs/dialects/gemini.md's note ("Next turn") says the SDK's chat saw this chunk dropped; version 2.32.0 keeps it, as a model turn of its own with
     // an empty text part. Sent back, that history is a turn per chunk; the non-streaming shape is one signed text part.
     expect(history).toHaveLength(chunks);
     expect(history.at(-1)!.parts).toEqual([{ text: "", thoughtSignature: merged.candidates![0]!.content!.parts![0]!.thoughtSignature }]);

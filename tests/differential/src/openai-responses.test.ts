@@ -72,7 +72,7 @@ describe("the AI SDK's OpenAI Responses provider (streamText)", () => {
     const done = reasoning("response.output_item.done").encrypted_content;
     const added = reasoning("response.output_item.added").encrypted_content;
     const ours = openaiResponses.merge(body).merged.output[0]!.encrypted_content;
-    // encrypted_content is re-encrypted each time it is serialized (stream-dialects.md §2.3): the three values differ
+    // encrypted_content is re-encrypted each time it is serialized (docs/dialects/openai-responses.md, "Merge"): the three values differ
     // and each decrypts to the same state. The merged object is the provider's completed response, so it takes that one.
     expect(theirs.metadata[0]).toMatchObject({ type: "reasoning", metadata: { openai: { reasoningEncryptedContent: done } } });
     expect(new Set([added, done, ours]).size).toBe(3);

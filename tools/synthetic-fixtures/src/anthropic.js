@@ -1,4 +1,4 @@
-// Anthropic Messages streams (stream-dialects.md §1) for the direct API, Vertex AI and Bedrock (§4).
+// Anthropic Messages streams (docs/dialects/anthropic.md) for the direct API, Vertex AI and Bedrock.
 import { anthropicSse, bedrockInvokeFrames, fragments, random } from "./wire.js";
 import { answer, functions, preamble, question, request, response, results, system, thinking } from "./scenario.js";
 
@@ -43,7 +43,7 @@ function turnEvents({ host, rng, ids, model, text, calls, withThinking, startUsa
   return events;
 }
 
-/** The assistant turn as a client sends it back (§1.4): thinking and signature byte for byte, `caller` dropped, input re-encoded with sorted keys. */
+/** The assistant turn as a client sends it back ("Next turn"): thinking and signature byte for byte, `caller` dropped, input re-encoded with sorted keys. */
 function assistantTurn({ ids, calls, withThinking }) {
   const content = [];
   if (withThinking) content.push({ type: "thinking", thinking, signature: ids.signature });

@@ -1,4 +1,4 @@
-// Bedrock ConverseStream (stream-dialects.md §4.2, from the AWS documentation).
+// Bedrock ConverseStream (docs/dialects/bedrock-converse.md, from the AWS documentation).
 import { bedrockConverseFrames, fragments, random } from "./wire.js";
 import { answer, functions, preamble, question, request, response, results, system } from "./scenario.js";
 

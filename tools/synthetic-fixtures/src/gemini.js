@@ -1,10 +1,10 @@
-// Gemini streams (stream-dialects.md §3) for the Gemini API (Gemini 3) and Vertex AI (Gemini 2.5).
+// Gemini streams (docs/dialects/gemini.md) for the Gemini API (Gemini 3) and Vertex AI (Gemini 2.5).
 import { fragments, geminiJsonArray, geminiSse, random } from "./wire.js";
 import { answer, functions, question, request, response, results, system, thinking } from "./scenario.js";
 
 const declarations = [{ functionDeclarations: functions }];
 
-/** The two interactions of one host; `jsonArray` asks without `alt=sse` (§3.1), for one JSON array. */
+/** The two interactions of one host; `jsonArray` asks without `alt=sse` (docs/framings.md, "json-array"), for one JSON array. */
 export function geminiInteractions(vertex, seed, jsonArray = false) {
   const rng = random(seed);
   const model = vertex ? "gemini-2.5-flash" : "gemini-3-pro-preview";
@@ -57,7 +57,7 @@ export function geminiInteractions(vertex, seed, jsonArray = false) {
 
   const body = (contents) => ({ contents, systemInstruction: { parts: [{ text: system }], role: "user" }, tools: declarations, generationConfig: { thinkingConfig: { includeThoughts: true } } });
   const user = { parts: [{ text: question }], role: "user" };
-  // The client sends the calls back with their signature on the same part; thought and empty parts are dropped; Vertex rejects ids (§3.4).
+  // The client sends the calls back with their signature on the same part; thought and empty parts are dropped; Vertex rejects ids ("Next turn").
   const model_ = {
     parts: calls.map((call, index) => ({ functionCall: { args: { a: 2, b: 3 }, ...(call.id ? { id: call.id } : {}), name: call.name }, ...(index === 0 ? { thoughtSignature: callSignature } : {}) })),
     role: "model",

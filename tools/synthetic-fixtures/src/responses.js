@@ -1,4 +1,4 @@
-// OpenAI Responses streams (stream-dialects.md §2) for api.openai.com and Azure.
+// OpenAI Responses streams (docs/dialects/openai-responses.md) for api.openai.com and Azure.
 import { fragments, random, responsesSse } from "./wire.js";
 import { answer, functions, question, request, response, results, system, thinking } from "./scenario.js";
 
@@ -35,7 +35,7 @@ function baseResponse({ id, status, model, azure, output, usage, serviceTier }) 
   return value;
 }
 
-/** One turn: lifecycle events around its output items, each item streamed the way §2.2 lays out. */
+/** One turn: lifecycle events around its output items, each item streamed the way docs/dialects/openai-responses.md ("Events") lays out. */
 function turnEvents({ rng, azure, id, items, usage }) {
   const model = "gpt-5-2025-08-07";
   const events = [];
@@ -90,7 +90,7 @@ export function responsesInteractions(azure, seed) {
   const reasoning = { type: "reasoning", id: `rs_${rng.text(48, "0123456789abcdef")}`, summary: thinking, encrypted: [encrypted(), encrypted(), encrypted()] };
   const base = (input) => ({ model: "gpt-5", input, instructions: system, tools, reasoning: { effort: "low", summary: "auto" }, include: ["reasoning.encrypted_content"], store: false, stream: true });
   const firstInput = [{ role: "user", content: question }];
-  // The client sends calls back as {type, call_id, name, arguments} (arguments byte for byte), never the reasoning item (§2.4).
+  // The client sends calls back as {type, call_id, name, arguments} (arguments byte for byte), never the reasoning item ("Next turn").
   const secondInput = [
     ...firstInput,
     ...calls.map(({ call_id, name, arguments: args }) => ({ type: "function_call", call_id, name, arguments: args })),

@@ -1,4 +1,4 @@
-// How each provider spells its events on the wire (stream-dialects.md, "JSON style"),
+// How each provider spells its events on the wire (docs/framings.md, the table under "sse"),
 // written here by hand: nothing in this package uses tapedeck's codec.
 import { serializeAwsEventStream } from "@tapedeck/aws-event-stream";
 

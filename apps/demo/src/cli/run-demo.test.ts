@@ -20,7 +20,7 @@ describe("the demo", { timeout: 60_000 }, () => {
     // Read off the recordings: Chutes' first turn has 41 JSON events and 197 prompt / 55 completion tokens; BaseTen served its second.
     expect(output).toMatch(/^ {2}0 {2}openai-chat +add +tool_calls +197\/55 +41 ✓ +✓ openai-node$/m);
     expect(output).toContain('BaseTen: "The results are:');
-    // Read off the synthetic fixtures (stream-dialects.md's examples): Anthropic's tool turn, Gemini's text turn.
+    // Read off the synthetic fixtures (docs/dialects/): Anthropic's tool turn, Gemini's text turn.
     expect(output).toMatch(/^ {2}0 {2}anthropic +add +tool_use +612\/189 +47 ✓ +✓ anthropic-sdk$/m);
     expect(output).toMatch(/^ {2}1 {2}gemini +- +STOP +160\/14 +6 ✓ +-$/m);
     expect(output).toMatch(/^ {2}0 {2}openai-responses +add +completed +214\/96 +31 ✓ +✓ openai-node$/m);

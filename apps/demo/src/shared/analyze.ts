@@ -27,7 +27,7 @@ export interface TurnReport {
   failures: ValidationFailure[];
   /** Hosts named in the stream (OpenRouter's `provider` field). */
   servedBy: string[];
-  /** The ways a chat stream departs from OpenAI's own (provider-quirks.md); empty for other dialects. */
+  /** The ways a chat stream departs from OpenAI's own (docs/dialects/openai-chat.md); empty for other dialects. */
   quirks: string[];
 }
 

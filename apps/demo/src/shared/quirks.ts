@@ -2,7 +2,7 @@ import type { ChatCompletionChunk, ToolCallDelta } from "@tapedeck/codec/openai-
 
 /**
  * Names the ways a recorded stream departs from OpenAI's own shape
- * (provider-quirks.md), read straight off the raw chunks.
+ * (docs/dialects/openai-chat.md), read straight off the raw chunks.
  */
 export function detectQuirks(chunks: readonly ChatCompletionChunk[]): string[] {
   const quirks = new Set<string>();

@@ -13,7 +13,7 @@ export interface CassetteLayout {
   compactSequences: boolean;
 }
 
-/** The names of the layouts Go's writers produce (see go-vcr-format.md). */
+/** The names of the layouts Go's writers produce (see docs/cassette-format.md). */
 export type CassetteLayoutName = "A" | "B" | "C" | "D" | "goccy";
 
 /**

@@ -5,7 +5,7 @@ import { sampleCassette } from "../test/sample.js";
 import { createGoYamlScalarWriter, goYamlStyle } from "./go-yaml-scalar.js";
 import { serializeCassette } from "./serialize-cassette.js";
 
-// Expected renderings are derived by hand from go-vcr-format.md ("Strings in go-yaml").
+// Expected renderings are derived by hand from docs/cassette-format.md ("Strings, as go-yaml writes them").
 const writer = createGoYamlScalarWriter(4);
 const render = (value: string) => writer.render(value, false, 12);
 const pad = " ".repeat(12);

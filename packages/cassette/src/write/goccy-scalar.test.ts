@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createGoccyScalarWriter, goQuote } from "./goccy-scalar.js";
 
-// Expected renderings are derived by hand from go-vcr-format.md ("Strings in goccy/go-yaml").
+// Expected renderings are derived by hand from docs/cassette-format.md ("Strings, as goccy/go-yaml writes them").
 const writer = createGoccyScalarWriter();
 const render = (value: string) => writer.render(value, false, 6);
 

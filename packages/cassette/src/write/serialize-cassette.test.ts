@@ -6,7 +6,7 @@ import { parseCassette } from "../read/parse-cassette.js";
 import { sampleCassette } from "../test/sample.js";
 import { serializeCassette } from "./serialize-cassette.js";
 
-// Expected texts follow the column table of go-vcr-format.md, written out by hand.
+// Expected texts follow the column table of docs/cassette-format.md, written out by hand.
 const expected = {
   C: [
     "---",

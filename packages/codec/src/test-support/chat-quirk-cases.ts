@@ -2,7 +2,7 @@ import { chunk, finishChunk, toolChunk } from "../test-support/chat-chunks.js";
 import type { ChatCompletionChunk } from "../dialects/openai-chat/types.js";
 
 /**
- * Synthetic streams, one per quirk of provider-quirks.md section B, for tests
+ * Synthetic streams, one per quirk of docs/dialects/openai-chat.md, "Seen elsewhere", for tests
  * that compare tapedeck with other mergers.
  */
 export const quirkCases: Record<string, ChatCompletionChunk[]> = {

@@ -7,7 +7,7 @@ import (
 )
 
 // The structs of go-vcr's cassette (pkg/cassette/cassette.go), field for
-// field, with the YAML keys and omitempty rules of ../../../shared/go-vcr-format.md.
+// field, with the YAML keys and omitempty rules of docs/cassette-format.md at the repository's root.
 
 type Cassette struct {
 	Version      int            `yaml:"version" json:"version"`

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { namedEvent } from "../../test-support/sse.js";
 import { anthropic } from "./index.js";
 
-// Bedrock's InvokeModelWithResponseStream (stream-dialects.md §4): Anthropic events,
+// Bedrock's InvokeModelWithResponseStream (docs/framings.md, "aws-event-stream", and docs/dialects/anthropic.md): Anthropic events,
 // compact and unpadded, base64 in {"bytes", "p"} payloads of AWS event-stream frames.
 
 const events = [
@@ -43,7 +43,7 @@ describe("anthropic over Bedrock's event stream", () => {
   const paddings = [1, 62, 17, 2, 40, 9];
   const body = serializeAwsEventStream(events.map((event, index) => frame(event, paddings[index]!)));
 
-  it("merges the decoded events as the same events sent as SSE would be, apart from Bedrock's metrics (§4.4.7)", () => {
+  it("merges the decoded events as the same events sent as SSE would be, apart from Bedrock's metrics", () => {
     const bedrock = anthropic.merge(body, { framing: "aws-event-stream" });
     const sse = anthropic.merge(events.map((event) => namedEvent(event)).join(""));
     expect(bedrock.diagnostics).toEqual([]);
@@ -53,7 +53,7 @@ describe("anthropic over Bedrock's event stream", () => {
     expect(sse.metadata).toEqual(bedrock.metadata);
   });
 
-  it("decodes a 4-byte emoji intact, and split with the residual gives back every frame, p of 1 and 62 included (§4.4.6)", () => {
+  it("decodes a 4-byte emoji intact, and split with the residual gives back every frame, p of 1 and 62 included", () => {
     const { merged, residual } = anthropic.merge(body, { framing: "aws-event-stream", residual: true });
     expect(anthropic.normalize(merged).text).toBe("2 × 3 = 6 🎉");
     const again = anthropic.split(merged, { residual: residual! }) as Uint8Array;
@@ -72,7 +72,7 @@ describe("anthropic over Bedrock's event stream", () => {
     }
   });
 
-  it("surfaces an exception frame mid-stream as the provider's error; earlier events are kept (§4.4.5)", () => {
+  it("surfaces an exception frame mid-stream as the provider's error; earlier events are kept", () => {
     const cut = serializeAwsEventStream([
       ...events.slice(0, 3).map((event) => frame(event, 5)),
       exception("modelStreamErrorException", { message: "Model stream error", originalStatusCode: 500, originalMessage: "boom" }),

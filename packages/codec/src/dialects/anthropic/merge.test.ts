@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { namedEvent, ping } from "../../test-support/sse.js";
 import { anthropic } from "./index.js";
 
-// The test cases (§1.6) and quirks (§1.5) of stream-dialects.md, on streams written here by hand.
+// The test cases and quirks of docs/dialects/anthropic.md, on streams written here by hand.
 
 const messageStart = (usage: Record<string, unknown> = { input_tokens: 12, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, output_tokens: 3 }) => ({
   type: "message_start",
@@ -16,7 +16,7 @@ const messageStop = { type: "message_stop" };
 
 const body = (...events: Array<Record<string, unknown> | string>) => events.map((event) => (typeof event === "string" ? event : namedEvent(event))).join("");
 
-describe("anthropic: the test cases of stream-dialects.md §1.6", () => {
+describe("anthropic: the test cases of docs/dialects/anthropic.md", () => {
   it("1. ignores 0, 7 and 15 spaces of padding, and split puts each back", () => {
     const text = [
       namedEvent(messageStart(), 7),
@@ -143,7 +143,7 @@ describe("anthropic: the test cases of stream-dialects.md §1.6", () => {
   });
 });
 
-describe("anthropic: quirks seen (§1.5) and the rules of §1.3", () => {
+describe("anthropic: quirks seen and the merge rules of docs/dialects/anthropic.md", () => {
   it("reads a structured-output run whose only block is a forced tool_use, and ids with Vertex's vrtx infix", () => {
     const text = body(
       { type: "message_start", message: { ...messageStart().message, id: "msg_vrtx_01" } },

@@ -39,7 +39,7 @@ const toolBlockTypes = new Set(["tool_use", "server_tool_use", "mcp_tool_use"]);
 
 /**
  * Merges an Anthropic Messages stream into the `Message` a non-streaming call
- * returns (stream-dialects.md §1.3): start from `message_start.message`; each
+ * returns (docs/dialects/anthropic.md, "Merge"): start from `message_start.message`; each
  * block from its `content_block_start`; text, thinking and signature deltas
  * appended; citations pushed; `input_json_delta` fragments joined and parsed
  * once at the block's stop (never `{}` + buffer); `message_delta` copies the

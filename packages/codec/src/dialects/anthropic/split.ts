@@ -82,7 +82,7 @@ function blockEvents(block: AnthropicContentBlock, index: number, fragment: Frag
   return events;
 }
 
-/** `message_start`'s usage: the final counts but output, which starts at 1 (stream-dialects.md §1.2). */
+/** `message_start`'s usage: the final counts but output, which starts at 1 (docs/dialects/anthropic.md, "Events"). */
 function startUsage(usage: PlainObject): PlainObject {
   const start: PlainObject = {};
   for (const key of Object.keys(usage)) setOwn(start, key, key === "output_tokens" && typeof usage[key] === "number" ? Math.min(1, usage[key] as number) : usage[key]);

@@ -2,7 +2,7 @@ import { type AwsEventStreamMessage, parseAwsEventStream, serializeAwsEventStrea
 import { describe, expect, it } from "vitest";
 import { bedrockConverse } from "./index.js";
 
-// ConverseStream as the AWS documentation lays it out (stream-dialects.md §4.2): frames written
+// ConverseStream as the AWS documentation lays it out (docs/dialects/bedrock-converse.md): frames written
 // here by hand, the event type in :event-type, the payload the event's JSON (with Bedrock's "p" padding).
 
 const frame = (type: string, payload: Record<string, unknown>, messageType = "event"): AwsEventStreamMessage => ({

@@ -26,7 +26,7 @@ class BlockState {
 }
 
 /**
- * Merges a Bedrock ConverseStream (stream-dialects.md §4.2, from the AWS
+ * Merges a Bedrock ConverseStream (docs/dialects/bedrock-converse.md, from the AWS
  * documentation) into the response a non-streaming `Converse` call returns:
  * `messageStart` gives the role; blocks by `contentBlockIndex` (a text block
  * may begin with its first delta); text, reasoning text and signature

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { styledJson } from "../../test-support/json-style.js";
 import { gemini } from "./index.js";
 
-// The test cases (§3.6) and quirks (§3.5) of stream-dialects.md, on streams written here by hand
+// The test cases and quirks of docs/dialects/gemini.md, on streams written here by hand
 // in the API's style: `"key": value`, no space after commas, CRLF.
 
 const geminiStyle = { colonSpace: true, commaSpace: false, padding: 0, asciiOnly: false };
@@ -17,7 +17,7 @@ const chunk = (parts: unknown[], extra: Record<string, unknown> = {}, top: Recor
   ...top,
 });
 
-describe("gemini: the test cases of stream-dialects.md §3.6", () => {
+describe("gemini: the test cases of docs/dialects/gemini.md", () => {
   it('1. merges "Hel", "lo" and a trailing {"text":"","thoughtSignature":"S"} into one signed part; split restores all three', () => {
     const text = stream([chunk([{ text: "Hel" }]), chunk([{ text: "lo" }]), chunk([{ text: "", thoughtSignature: "S" }], { finishReason: "STOP" })]);
     const { merged, residual, diagnostics, complete } = gemini.merge(text, { residual: true });
@@ -119,7 +119,7 @@ describe("gemini: the test cases of stream-dialects.md §3.6", () => {
   });
 });
 
-describe("gemini: quirks seen (§3.5) and the rules of §3.3", () => {
+describe("gemini: quirks seen and the merge rules of docs/dialects/gemini.md", () => {
   it("keeps a thought summary in its own chunk before a signed function call, calls one per chunk, STOP after calls", () => {
     const text = stream([
       chunk([{ text: "I should add.", thought: true }]),

@@ -42,7 +42,7 @@ class CandidateState {
 
 /**
  * Merges a Gemini stream into one `GenerateContentResponse`
- * (stream-dialects.md §3.3): candidates by `index` (missing: 0); parts in
+ * (docs/dialects/gemini.md, "Merge"): candidates by `index` (missing: 0); parts in
  * order, adjacent text parts of the same `thought` joined; a `thoughtSignature`
  * kept on its text run (moved there from a trailing empty part, a new run when
  * it differs); empty text parts without a signature dropped; function calls

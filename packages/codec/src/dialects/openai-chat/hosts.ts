@@ -7,7 +7,7 @@ import type { ChunkDelta, ToolCall, ToolCallDelta } from "./types.js";
 export type ChatHost = "openai" | "novita" | "together" | "fireworks" | "siliconflow" | "chutes";
 
 /**
- * How one host shapes its deltas (see provider-quirks.md, section A, and the
+ * How one host shapes its deltas (see docs/dialects/openai-chat.md, "The five recordings", and the
  * recorded fixtures). Every function returns a fresh object.
  */
 export interface HostShape {

@@ -2,7 +2,7 @@
  * OpenAI chat-completion chunks (`chat.completion.chunk`), as OpenAI and every
  * OpenAI-compatible host (OpenRouter and the providers behind it, Groq,
  * DeepSeek, vLLM, Ollama...) stream them: merged into a `ChatCompletion`, right
- * for every host quirk of provider-quirks.md, and split back.
+ * for every host quirk of docs/dialects/openai-chat.md, and split back.
  *
  * @example
  * ```ts

@@ -5,7 +5,7 @@ import { chunk, finishChunk, toolChunk } from "../../test-support/chat-chunks.js
 const mergeChunks = (chunks: unknown[]) => openaiChat.mergeEvents(chunks);
 const mergeEventStream = (body: string) => openaiChat.merge(body);
 
-// One test (or more) per line of provider-quirks.md, section B.
+// One test (or more) per line of docs/dialects/openai-chat.md, "Seen elsewhere".
 const calls = (chunks: unknown[]) => mergeChunks(chunks).merged.choices[0]!.message.tool_calls;
 const codes = (chunks: unknown[]) => mergeChunks(chunks).diagnostics.map((diagnostic) => diagnostic.code);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { openaiResponses } from "./index.js";
 
-// The test cases (§2.6) and quirks (§2.5) of stream-dialects.md, on streams written here by hand
+// The test cases and quirks of docs/dialects/openai-responses.md, on streams written here by hand
 // in the API's style: `type` first, the other top-level keys alphabetical, `sequence_number` from 0.
 
 function stream(events: Array<[string, Record<string, unknown>]>, spell: (json: string) => string = (json) => json): string {
@@ -61,7 +61,7 @@ function textStream(deltas: Array<[string, string]>, annotation?: { after: numbe
   return events;
 }
 
-describe("openai-responses: the test cases of stream-dialects.md §2.6", () => {
+describe("openai-responses: the test cases of docs/dialects/openai-responses.md", () => {
   it('1. merges deltas "He" and "llo" into "Hello"; split puts back each obfuscation string', () => {
     const text = stream(textStream([["He", "k3Jx9"], ["llo", "Qz"]]));
     const { merged, residual, diagnostics, complete } = openaiResponses.merge(text, { residual: true });

@@ -14,7 +14,7 @@ interface TextField {
 
 /**
  * Merges an OpenAI Responses stream into the `Response` a non-streaming call
- * returns (stream-dialects.md §2.3). The provider sends the whole object
+ * returns (docs/dialects/openai-responses.md, "Merge"). The provider sends the whole object
  * itself in `response.completed` (or `.incomplete`, `.failed`): that is the
  * result. The stream is also rebuilt event by event (from `response.created`,
  * items from `output_item.added`, parts inserted, deltas appended, annotations
