@@ -18,12 +18,14 @@ export type CassetteErrorCode =
   | "missing-field"
   /** A field has the wrong YAML type. */
   | "wrong-type"
-  /** A field has the right type but a value go-vcr cannot use: a status code outside 100-999, a duration Go cannot parse. */
+  /** A field has the right type but a value Go cannot read into it: a duration `time.ParseDuration` refuses. */
   | "invalid-value"
   /** A tag go-yaml does not read (`!custom`); it would be lost. */
   | "unsupported-tag"
   /** A `data:` payload of an event stream is not JSON. */
   | "invalid-json"
+  /** The YAML nests deeper than tapedeck's reader goes. */
+  | "too-deep"
   /** The file could not be read or written. */
   | "io";
 

@@ -20,4 +20,7 @@ export {
   type YamlWriter,
 } from "./model/layout.js";
 export { type ParseCassetteOptions, parseCassette } from "./read/parse-cassette.js";
+export { sourcePosition } from "./read/positions.js";
+export { type CassetteFinding, type CassetteFindingCode, checkCassette } from "./check/check-cassette.js";
+export type { ReadingNoteCode } from "./read/reading-notes.js";
 export { type SerializeCassetteOptions, serializeCassette } from "./write/serialize-cassette.js";

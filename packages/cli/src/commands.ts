@@ -36,14 +36,16 @@ Options:
   },
   {
     name: "check",
-    summary: "exit 0 if every file is a valid cassette with readable streams, else one line per problem",
+    summary: "one located line per problem in cassettes and their streams; exit 1 if any",
     help: `Usage: tapedeck check <file|dir>...
 
-Reads every cassette and prints one line per problem: "path:line:column: code:
-message" for the cassette itself, "path: interaction n, event e: code: message"
-for a stream whose bytes cannot be read (invalid-framing, invalid-utf8), which
-"tapedeck merge" would report too. Exit 0 when all are valid, 1 otherwise.
-Only regular files are read.`,
+Reads every cassette and prints one line per problem, "path:line:column: ...",
+then a summary line, all on stdout. Problems: a cassette that does not read
+(the error's code and message); a value Go reads but no server sent
+(status-code, status-line, negative-duration); a stream tapedeck cannot merge
+whole, with its interaction and event number (a cut stream, an invalid event,
+a provider error, an unknown dialect: what "tapedeck merge" reports for it).
+Exit 0 when there is none, 1 otherwise. Only regular files are read.`,
     options: {},
     load: () => import("./commands/check.js"),
   },

@@ -5,7 +5,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { bodyText, parseCassette, serializeCassette } from "@tapedeck/cassette";
+import { bodyText, cassetteLayouts, parseCassette, serializeCassette } from "@tapedeck/cassette";
 import { cassettesDirectory, listCassettes, providerCassettePath, syntheticCassettePath, syntheticDirectory } from "@tapedeck/fixtures";
 import { describe, expect, it } from "vitest";
 import { main } from "./main.js";
@@ -36,6 +36,39 @@ describe("tapedeck inspect", () => {
     expect(rows[1]).toMatch(/^ {2}1 .* 1\.719s +30 +openai-chat +moonshotai\/kimi-k2-0905 +72 chars +- +stop +224\/28 +Novita$/);
   });
 
+  it("summarises a whole JSON answer (a non-streamed call) like a merged stream", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "tapedeck-inspect-"));
+    // A Messages API answer as Anthropic's reference shows one: a text block and a tool_use block.
+    const message = {
+      id: "msg_01",
+      type: "message",
+      role: "assistant",
+      model: "claude-sonnet-4-5",
+      content: [
+        { type: "text", text: "Let me add." },
+        { type: "tool_use", id: "toolu_01", name: "add", input: { a: 2, b: 3 } },
+      ],
+      stop_reason: "tool_use",
+      stop_sequence: null,
+      usage: { input_tokens: 31, output_tokens: 12 },
+    };
+    const cassette = {
+      version: 2 as const,
+      layout: cassetteLayouts.C,
+      interactions: [
+        {
+          id: 0,
+          request: { url: "https://api.anthropic.com/v1/messages", method: "POST", body: "{}" },
+          response: { code: 200, status: "200 OK", headers: { "Content-Type": ["application/json"] }, body: JSON.stringify(message), duration: "812ms" },
+        },
+      ],
+    };
+    await writeFile(join(directory, "whole.yaml"), serializeCassette(cassette));
+    const { code, stdout } = await run(["inspect", "whole.yaml"], directory);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^ {2}0 +POST \/v1\/messages +200 OK +0\.812s +- +anthropic +claude-sonnet-4-5 +11 chars +add +tool_use +31\/12 +-?$/m);
+  });
+
   it("walks a directory and reports the Chutes turn that BaseTen served", async () => {
     const { stdout } = await run(["inspect", "--json", cassettesDirectory]);
     const reports = JSON.parse(stdout) as Array<{ file: string; layout: string; interactions: Array<{ providers: string[] }> }>;
@@ -47,10 +80,32 @@ describe("tapedeck inspect", () => {
 });
 
 describe("tapedeck check", () => {
-  it("passes the fixtures", async () => {
-    const { code, stdout } = await run(["check", cassettesDirectory]);
-    expect(code).toBe(0);
-    expect(stdout).toBe("");
+  it("passes the fixtures, recordings and synthetic, saying so on stdout", async () => {
+    const { code, stdout, stderr } = await run(["check", cassettesDirectory, syntheticDirectory]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect(stdout).toBe("17 cassettes checked, all valid\n");
+  });
+
+  it("reports a stream cut short, a status code no server sends and a status line that disagrees, each where it stands", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "tapedeck-check-"));
+    const cassette = parseCassette(readFileSync(providerCassettePath("novita")));
+    // Interaction 1's stream, cut after its fifth event (before its finish reason and [DONE]).
+    const events = bodyText(cassette.interactions[1]!.response.body).split("\n\n");
+    cassette.interactions[1]!.response.body = `${events.slice(0, 5).join("\n\n")}\n\n`;
+    cassette.interactions[0]!.response.code = 1000;
+    cassette.interactions[1]!.response.status = "404 Not Found";
+    await writeFile(join(directory, "cut.yaml"), serializeCassette(cassette));
+    const text = readFileSync(join(directory, "cut.yaml"), "utf8").split("\n");
+    const lineOf = (pattern: RegExp, from = 0) => text.findIndex((line, index) => index >= from && pattern.test(line)) + 1;
+    const second = lineOf(/^ {2}- id: 1$/);
+    const { code, stdout } = await run(["check", "cut.yaml"], directory);
+    expect(code).toBe(1);
+    const lines = stdout.trim().split("\n");
+    expect(lines[0]).toBe(`cut.yaml:${lineOf(/^ {8}code: 1000$/)}:15: interaction 0: status-code: the status code 1000 is outside 100-599, where HTTP status codes are (RFC 9110); a replay cannot send it`);
+    expect(lines[1]).toBe(`cut.yaml:${lineOf(/^ {8}status: 404 Not Found$/)}:17: interaction 1: status-line: the status line says 404 but the code is 200`);
+    const body = `cut.yaml:${lineOf(/^ {8}body: /, lineOf(/^ {4}response:$/, second))}:15: interaction 1, event 5: `;
+    expect(lines.slice(2, -1).map((line) => line.split(": ").slice(0, 3).join(": "))).toEqual([`${body}missing-done`, `${body}missing-finish-reason`]);
+    expect(lines.at(-1)).toBe("1 cassette checked: 4 problems in 1 file");
   });
 
   it("prints one located line per broken file and exits 1", async () => {
@@ -62,9 +117,10 @@ describe("tapedeck check", () => {
     const { code, stdout } = await run(["check", "."], directory);
     expect(code).toBe(1);
     const lines = stdout.trim().split("\n");
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^a-version\.yaml:2:10: unsupported-version: version is 9/);
     expect(lines[1]).toMatch(/^c-tab\.yml:4:1: invalid-yaml: /);
+    expect(lines[2]).toBe("3 cassettes checked: 2 problems in 2 files");
   });
 });
 
@@ -79,7 +135,7 @@ describe("tapedeck check and merge agree", () => {
     );
     const checked = await run(["check", "huge.yaml"], directory);
     expect(checked.code).toBe(1);
-    expect(checked.stdout).toMatch(/^huge\.yaml: interaction 0, event 0: invalid-framing: the event stream broke at line 1: .*maxLineLength/);
+    expect(checked.stdout).toMatch(/^huge\.yaml:12:15: interaction 0, event 0: invalid-framing: the event stream broke at line 1: .*maxLineLength/);
     const merged = await run(["merge", "--strict", "huge.yaml"], directory);
     expect(merged.code).toBe(1);
     expect(merged.stderr).toBe("");

@@ -85,3 +85,21 @@ function header(headers: Record<string, readonly string[]> | undefined, name: st
   for (const key of Object.keys(headers)) if (key.toLowerCase() === name) return headers[key]?.[0];
   return undefined;
 }
+
+/**
+ * The dialect whose merged shape a whole, non-streamed answer has (a
+ * `ChatCompletion`, a `Message`, a `GenerateContentResponse`...), so that
+ * `dialects[name].normalize(json)` reads it like a merged stream; `undefined`
+ * for any other JSON.
+ *
+ * @example
+ * ```ts
+ * const json = JSON.parse(bodyText(interaction.response.body));
+ * const dialect = responseDialect(json);
+ * if (dialect !== undefined) console.log(dialects[dialect].normalize(json).text);
+ * ```
+ */
+export function responseDialect(json: unknown): DialectName | undefined {
+  if (json === null || typeof json !== "object" || Array.isArray(json)) return undefined;
+  return dialectNames.find((name) => dialects[name].detection.response(json as Record<string, unknown>));
+}

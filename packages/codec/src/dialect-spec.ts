@@ -16,6 +16,12 @@ export interface DialectDetection {
    * `dialects`, the most particular first.
    */
   event(json: Record<string, unknown>, type: string | undefined): boolean;
+  /**
+   * Whether a whole, non-streamed JSON answer is this dialect's merged shape
+   * (a `ChatCompletion`, a `Message`...), so that it can be read with
+   * `normalize` like a merged stream.
+   */
+  response(json: Record<string, unknown>): boolean;
 }
 
 /** How the events of a dialect are grouped and named in generated types (`@tapedeck/codegen`). */

@@ -21,7 +21,7 @@ export type { FragmentField, Fragmenter } from "./shared/fragment.js";
 export { anthropic } from "./dialects/anthropic/index.js";
 export { bedrockConverse } from "./dialects/bedrock-converse/index.js";
 export { cohere } from "./dialects/cohere/index.js";
-export { type DetectedDialect, detectDialect, type RecordedExchange, streamFraming } from "./detect.js";
+export { type DetectedDialect, detectDialect, type RecordedExchange, responseDialect, streamFraming } from "./detect.js";
 export { dialectNames, dialects } from "./dialects/index.js";
 export { type StreamPayload, streamPayloads } from "./framing/payloads.js";
 export { gemini } from "./dialects/gemini/index.js";

@@ -11,7 +11,8 @@ const transportHeaders = new Set(["content-length", "transfer-encoding", "conten
 /** The recorded status and headers, without the stale transport headers. */
 export function responseHead(interaction: Interaction): { status: number; statusText: string; headers: Array<[string, string]> } {
   const { response } = interaction;
-  const status = response.code;
+  // A code past 2^53 (a bigint) is no HTTP status: NaN, which checkHead refuses.
+  const status = typeof response.code === "bigint" ? Number.NaN : response.code;
   const statusText = (response.status ?? "").replace(/^\d+\s*/, "");
   const headers: Array<[string, string]> = [];
   for (const [name, values] of Object.entries(response.headers ?? {})) {
@@ -40,7 +41,7 @@ export function checkHead(interaction: Interaction, head: ReturnType<typeof resp
   const fail = (what: string) => {
     throw new ReplayError("invalid-recording", `interaction ${interaction.id} cannot be replayed: ${what}`, { nearest: interaction.id });
   };
-  if (!Number.isInteger(head.status) || head.status < range[0] || head.status > range[1]) fail(`its status code ${head.status} is outside ${range[0]}-${range[1]}`);
+  if (!Number.isInteger(head.status) || head.status < range[0] || head.status > range[1]) fail(`its status code ${String(interaction.response.code)} is outside ${range[0]}-${range[1]}`);
   if (head.status < 200) fail(`its status code ${head.status} is informational; a replay can only give a final response`);
   const body = interaction.response.body;
   if (nullBodyStatuses.has(head.status) && body !== undefined && body.length > 0) fail(`it is a ${head.status} with a body, which HTTP cannot carry (the body would be lost)`);

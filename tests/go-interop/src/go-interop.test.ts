@@ -17,7 +17,7 @@ import { buildInterop, goMissing } from "./go.js";
 const count = Number(process.env.TAPEDECK_GO_CASSETTES) || 1200;
 const seed = Number(process.env.TAPEDECK_GO_SEED) || 20261122;
 /** The value classes of the generator (generate.go) for go-yaml's writers. */
-const goYamlClasses = ["words", "lines", "unicode", "controls", "reserved-starts", "big-integers", "binary-body", "binary-fields", "long-keys", "line-keys"];
+const goYamlClasses = ["words", "lines", "unicode", "controls", "reserved-starts", "big-integers", "binary-body", "binary-fields", "long-keys", "line-keys", "go-values"];
 /**
  * For goccy, the classes of values that Debian's goccy/go-yaml (1.9.5) writes
  * as YAML other readers take too. It writes control characters raw, `@x`,
@@ -25,7 +25,7 @@ const goYamlClasses = ["words", "lines", "unicode", "controls", "reserved-starts
  * empty line (which it alone reads back as "\n"), and mishandles keys with
  * trailing blanks and some Unicode: YAML only goccy reads, or not even goccy.
  */
-const goccyClasses = ["words", "big-integers", "binary-body", "long-keys"];
+const goccyClasses = ["words", "big-integers", "binary-body", "long-keys", "go-values"];
 
 const missing = goMissing();
 if (missing !== undefined) console.warn(`tests/go-interop skipped: ${missing}`);

@@ -60,8 +60,12 @@ export interface CassetteResponse {
   headers?: HeaderMap;
   /** The status line, e.g. `200 OK`. */
   status?: string;
-  /** The status code, e.g. `200`. */
-  code: number;
+  /**
+   * The status code, e.g. `200`: any integer Go's `int` holds, as go-vcr reads
+   * it (a `bigint` past 2^53). `tapedeck check` reports one outside 100-599;
+   * a replay refuses to send one HTTP cannot carry.
+   */
+  code: number | bigint;
   /**
    * Time until the response headers arrived, as Go's `time.Duration.String()`
    * (`1.5s`, `662.265667ms`). Use `durationToMilliseconds` for a number.

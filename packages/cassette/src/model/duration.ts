@@ -44,7 +44,8 @@ function parseGoDuration(text: string): { nanoseconds: bigint; fraction: number 
       // What a nanosecond cannot hold, for milliseconds that keep Go's rounding out of it.
       fraction += Number(`0.${decimals}`) * Number(scale) - Number(exact);
     }
-    if (total > maxDuration) return undefined;
+    // Go's int64 holds one more nanosecond below zero than above: -2562047h47m16.854775808s is a duration.
+    if (total > (negative ? maxDuration + 1n : maxDuration)) return undefined;
   }
   return { nanoseconds: negative ? -total : total, fraction: negative ? -fraction : fraction };
 }

@@ -22,8 +22,11 @@ export interface FieldSpec<Property extends string = string> {
   kind: FieldKind;
   /** go-vcr's `omitempty`: left out when `""`, `false`, `0`-length. */
   omitEmpty: boolean;
-  /** A cassette without this field is rejected (`missing-field`). */
-  required?: boolean;
+  /**
+   * go-vcr always writes it: a cassette without it still reads (Go takes the
+   * zero value), with a `missing-field` note for `checkCassette`.
+   */
+  written?: boolean;
 }
 
 export const requestFields: readonly FieldSpec[] = [
@@ -39,8 +42,8 @@ export const requestFields: readonly FieldSpec[] = [
   { key: "body", property: "body", kind: "body", omitEmpty: true },
   { key: "form", property: "form", kind: "header-map", omitEmpty: true },
   { key: "headers", property: "headers", kind: "header-map", omitEmpty: true },
-  { key: "url", property: "url", kind: "string", omitEmpty: false, required: true },
-  { key: "method", property: "method", kind: "string", omitEmpty: false, required: true },
+  { key: "url", property: "url", kind: "string", omitEmpty: false, written: true },
+  { key: "method", property: "method", kind: "string", omitEmpty: false, written: true },
 ];
 
 export const responseFields: readonly FieldSpec[] = [
@@ -54,12 +57,12 @@ export const responseFields: readonly FieldSpec[] = [
   { key: "body", property: "body", kind: "body", omitEmpty: false },
   { key: "headers", property: "headers", kind: "header-map", omitEmpty: false },
   { key: "status", property: "status", kind: "string", omitEmpty: false },
-  { key: "code", property: "code", kind: "int", omitEmpty: false, required: true },
+  { key: "code", property: "code", kind: "int", omitEmpty: false, written: true },
   { key: "duration", property: "duration", kind: "duration", omitEmpty: false },
 ];
 
 export const interactionFields: readonly FieldSpec[] = [
-  { key: "id", property: "id", kind: "int", omitEmpty: false, required: true },
+  { key: "id", property: "id", kind: "int", omitEmpty: false, written: true },
 ];
 
 /** Go's zero value of a field kind, written for a missing field that is not `omitempty`. */

@@ -4,7 +4,9 @@ import { binaryValuePath } from "../model/binary-values.js";
 import { isGoDuration } from "../model/duration.js";
 import { type FieldSpec, interactionFields, requestFields, responseFields } from "../model/fields.js";
 import type { YamlMap, YamlNode, YamlScalar } from "../yaml/node.js";
-import { type GoScalar, goBool, goInteger, resolvePlain } from "../yaml/resolve.js";
+import { type GoScalar, goBool, goBoolWord, goInteger, resolvePlain } from "../yaml/resolve.js";
+import { recordPosition } from "./positions.js";
+import type { ReadingNote, ReadingNoteCode } from "./reading-notes.js";
 
 /** Turns an offset into a line and column, only when an error needs one. */
 export type Locate = (offset: number) => { line: number; column: number };
@@ -14,13 +16,16 @@ export type Locate = (offset: number) => { line: number; column: number };
  * from go-yaml: each field by its Go type (a plain `200` is the string "200"
  * in a string field, `2.0` the integer 2 in an int field, `yes` true in a bool
  * field), integers exact (a `bigint` past 2^53), null as the zero value, keys
- * that are the same string to Go (`true` and `"true"`) as duplicates. Adds
- * checks Go leaves to later: a status code outside 100-999 and a duration Go
- * cannot parse are errors here, at their position. Keys go-vcr does not
- * define are kept, in order, in `unknownFields`.
+ * that are the same string to Go (`true` and `"true"`) as duplicates. What Go
+ * reads, this reads, keeping the value: a status code of 0 or 1000 is kept (a
+ * judgement for `tapedeck check`, and an error where it is used); only a
+ * duration Go's `time.ParseDuration` refuses is an error, at its position, as
+ * it is for Go. Keys go-vcr does not define are kept, in order, in
+ * `unknownFields`.
  */
-export function buildCassette(root: YamlNode | undefined, locate: Locate, source: string | undefined): Omit<Cassette, "layout"> {
-  return new Builder(locate, source).cassette(root);
+export function buildCassette(root: YamlNode | undefined, locate: Locate, source: string | undefined, positions = false): { cassette: Omit<Cassette, "layout">; notes: ReadingNote[] } {
+  const builder = new Builder(locate, source, positions);
+  return { cassette: builder.cassette(root), notes: builder.notes };
 }
 
 class Builder {
@@ -29,7 +34,14 @@ class Builder {
   constructor(
     private readonly locate: Locate,
     private readonly source: string | undefined,
+    /** Whether to record where fields start (`parseCassette`'s `positions`). */
+    private readonly positions: boolean,
   ) {}
+
+  /** What Go's reading changed or ignored, for `checkCassette`. */
+  readonly notes: ReadingNote[] = [];
+  /** Structs that were absent (or null), read as zero values: their fields are not noted one by one. */
+  private readonly absent = new WeakSet<YamlMap>();
 
   cassette(root: YamlNode | undefined): Omit<Cassette, "layout"> {
     if (root === undefined || (root.kind === "scalar" && root.style === "plain" && resolvePlain(root.text).kind === "null")) {
@@ -37,36 +49,60 @@ class Builder {
     }
     const map = this.expectMap(root, "the cassette");
     const entries = this.entries(map);
-    const versionNode = this.required(entries, "version", map);
+    // go-vcr refuses any version but 2 (a missing one is 0).
+    const versionNode = entries.get("version");
+    if (versionNode === undefined || isNull(versionNode)) throw this.error("missing-field", versionNode?.offset ?? map.offset, "missing `version`; go-vcr reads cassettes of version 2");
     const version = this.integer(versionNode, "version");
     if (version !== 2) throw this.error("unsupported-version", versionNode.offset, `version is ${version}; tapedeck reads go-vcr cassettes of version 2`);
-    const interactionsNode = this.required(entries, "interactions", map);
-    if (interactionsNode.kind !== "seq") {
+    const interactionsNode = this.present(entries, "interactions", map);
+    if (interactionsNode !== undefined && interactionsNode.kind !== "seq") {
       throw this.error("wrong-type", interactionsNode.offset, `interactions must be a sequence, found ${describe(interactionsNode)}`);
     }
-    const cassette: Omit<Cassette, "layout"> = { version: 2, interactions: interactionsNode.items.map((item) => this.interaction(item)) };
+    const cassette: Omit<Cassette, "layout"> = { version: 2, interactions: interactionsNode === undefined ? [] : interactionsNode.items.map((item) => this.interaction(item)) };
     const unknown = this.unknown(entries, ["version", "interactions"]);
     if (unknown !== undefined) cassette.unknownFields = unknown;
     return cassette;
   }
 
   private interaction(node: YamlNode): Interaction {
+    // Go reads a null item as a nil *Interaction, which go-vcr then dereferences: refused here, not read.
     const map = this.expectMap(node, "an interaction");
     const entries = this.entries(map);
     const interaction = this.fields(entries, map, interactionFields, ["request", "response"]) as unknown as Interaction;
     if (typeof (interaction.id as unknown) === "bigint") throw this.error("wrong-type", entries.get("id")!.offset, "id is too large for a JavaScript number");
-    const requestNode = this.required(entries, "request", map);
-    const responseNode = this.required(entries, "response", map);
-    const requestMap = this.expectMap(requestNode, "request");
-    const responseMap = this.expectMap(responseNode, "response");
+    const requestMap = this.struct(entries, "request", map);
+    const responseMap = this.struct(entries, "response", map);
     interaction.request = this.fields(this.entries(requestMap), requestMap, requestFields) as never;
-    const responseEntries = this.entries(responseMap);
-    interaction.response = this.fields(responseEntries, responseMap, responseFields) as never;
-    const code = interaction.response.code as number | bigint;
-    if (typeof code === "bigint" || code < 100 || code > 999) {
-      throw this.error("invalid-value", responseEntries.get("code")!.offset, `code is ${code}; an HTTP status code is 100 to 999`);
+    interaction.response = this.fields(this.entries(responseMap), responseMap, responseFields) as never;
+    if (this.positions) {
+      this.record(interaction, "", map.offset);
+      this.record(interaction.request, "", requestMap.offset);
+      this.record(interaction.response, "", responseMap.offset);
     }
     return interaction;
+  }
+
+  /** A struct field (`request`, `response`): its mapping, or an empty one where Go reads zero values (absent or null). */
+  private struct(entries: Map<string, YamlNode>, key: string, parent: YamlMap): YamlMap {
+    const node = this.present(entries, key, parent);
+    if (node === undefined) {
+      const empty: YamlMap = { kind: "map", entries: [], offset: parent.offset, flow: true };
+      this.absent.add(empty);
+      return empty;
+    }
+    return this.expectMap(node, key);
+  }
+
+  /** A key's value, `undefined` (with a note) where it is absent or null: Go reads the zero value. */
+  private present(entries: Map<string, YamlNode>, key: string, parent: YamlMap): YamlNode | undefined {
+    const node = entries.get(key);
+    if (node !== undefined && !isNull(node)) return node;
+    this.note("missing-field", node?.offset ?? parent.offset, node === undefined ? `no \`${key}\`: Go reads its zero value` : `\`${key}\` is null: Go reads its zero value`);
+    return undefined;
+  }
+
+  private note(code: ReadingNoteCode, offset: number, message: string): void {
+    this.notes.push({ code, message, position: { ...(this.source === undefined ? {} : { source: this.source }), ...this.locate(offset) } });
   }
 
   /** A mapping's entries by key text, refusing a key given twice. */
@@ -86,16 +122,16 @@ class Builder {
     this.binaryValues = fields === interactionFields ? undefined : null;
     for (const field of fields) {
       const node = entries.get(field.key);
-      if (node === undefined) {
-        if (field.required) throw this.error("missing-field", map.offset, `missing \`${field.key}\``);
-        continue;
-      }
-      if (isNull(node)) {
-        // go-yaml reads null as the zero value; a field go-vcr cannot do without is still missing.
-        if (field.required) throw this.error("missing-field", node.offset, `\`${field.key}\` is null; expected a value`);
+      if (node === undefined || isNull(node)) {
+        // go-yaml reads an absent or null field as its zero value; one go-vcr always writes is noted.
+        if (field.written) {
+          if (!this.absent.has(map)) this.note("missing-field", node?.offset ?? map.offset, node === undefined ? `no \`${field.key}\`: Go reads ${zeroText(field)}` : `\`${field.key}\` is null: Go reads ${zeroText(field)}`);
+          result[field.property] = field.kind === "int" ? 0 : "";
+        }
         continue;
       }
       result[field.property] = this.field(node, field);
+      if (this.positions) this.record(result, field.property, node.offset);
     }
     const binaryValues = this.binaryValues;
     this.binaryValues = outer;
@@ -111,7 +147,8 @@ class Builder {
         return this.integer(node, field.key);
       case "bool": {
         const scalar = this.expectScalar(node, field.key, "a boolean (true or false)");
-        const value = scalar.style === "plain" && scalar.tag === undefined ? goBool(scalar.text) : undefined;
+        // yaml.v3 takes a YAML boolean, and into a Go bool also the YAML 1.1 words (yes, on, n...), quoted or not.
+        const value = scalar.tag === undefined || scalar.tag === "!!bool" || scalar.tag === "!!str" ? (scalar.style === "plain" && scalar.tag !== "!!str" ? goBool(scalar.text) : goBoolWord(scalar.text)) : undefined;
         if (value === undefined) throw this.error("wrong-type", node.offset, `${field.key} must be a boolean (true or false), found ${describe(node)}`);
         return value;
       }
@@ -134,6 +171,10 @@ class Builder {
   private integer(node: YamlNode, key: string): number | bigint {
     const scalar = this.expectScalar(node, key, "an integer");
     const value = scalar.style === "plain" && (scalar.tag === undefined || scalar.tag === "!!int" || scalar.tag === "!!float") ? goInteger(scalar.text) : undefined;
+    if (value !== undefined) {
+      const resolved = resolvePlain(scalar.text);
+      if (resolved.kind === "float" && !Number.isInteger(resolved.value)) this.note("dropped-fraction", node.offset, `${key} is ${scalar.text}: Go reads ${String(value)}, dropping the fraction`);
+    }
     if (value === undefined) {
       const found = scalar.style === "plain" ? resolvePlain(scalar.text) : undefined;
       const shown = found !== undefined && (found.kind === "float" || found.kind === "int") ? String(found.value) : undefined;
@@ -220,14 +261,13 @@ class Builder {
 
   private keyText(key: YamlNode): string {
     if (key.kind !== "scalar") throw this.error("wrong-type", key.offset, `a mapping key must be a string, found ${describe(key)}`);
-    if (key.tag === "!!binary") throw this.error("wrong-type", key.offset, "a mapping key holds !!binary bytes; tapedeck keeps bytes only in bodies");
+    if (key.tag === "!!binary") {
+      // Go decodes the bytes into the string key; tapedeck keeps keys as text, so only UTF-8 bytes.
+      const text = utf8(this.binary(key, "a mapping key"));
+      if (text === undefined) throw this.error("wrong-type", key.offset, "a mapping key holds !!binary bytes that are not UTF-8; tapedeck keeps bytes only in values");
+      return text;
+    }
     return key.text;
-  }
-
-  private required(entries: Map<string, YamlNode>, key: string, map: YamlMap): YamlNode {
-    const value = entries.get(key);
-    if (value === undefined) throw this.error("missing-field", map.offset, `missing \`${key}\``);
-    return value;
   }
 
   private expectMap(node: YamlNode, what: string): YamlMap {
@@ -238,6 +278,10 @@ class Builder {
   private expectScalar(node: YamlNode, key: string, expected: string): YamlScalar {
     if (node.kind !== "scalar") throw this.error("wrong-type", node.offset, `${key} must be ${expected}, found ${describe(node)}`);
     return node;
+  }
+
+  private record(value: object, field: string, offset: number): void {
+    recordPosition(value, field, { ...(this.source === undefined ? {} : { source: this.source }), ...this.locate(offset) });
   }
 
   private error(code: CassetteErrorCode, offset: number, message: string): CassetteError {
@@ -270,4 +314,9 @@ function describe(node: YamlNode): string {
   }
   const text = node.text;
   return `the string ${JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)}`;
+}
+
+/** How Go's zero value of a field reads, for notes. */
+function zeroText(field: FieldSpec): string {
+  return field.kind === "int" ? "0" : '""';
 }

@@ -6,6 +6,10 @@ import { readWithYamlLibrary } from "../yaml/library-reader.js";
 import type { YamlNode } from "../yaml/node.js";
 import { buildCassette, type Locate } from "./build-cassette.js";
 import { detectLayout } from "./detect-layout.js";
+import { GoRefusal } from "../yaml/refusal.js";
+import { goLines } from "./go-text.js";
+import { createLocator } from "./positions.js";
+import { keepReadingNotes, type ReadingNote } from "./reading-notes.js";
 
 /** Options of {@link parseCassette}. */
 export interface ParseCassetteOptions {
@@ -17,6 +21,12 @@ export interface ParseCassetteOptions {
   maxAliasExpansion?: number;
   /** Longest input accepted, in characters, before `too-large`. Default 512 MiB. */
   maxInputLength?: number;
+  /**
+   * Also record where each interaction and each of its request's and
+   * response's fields start, for {@link sourcePosition} (what `tapedeck check`
+   * reports with). Default `false`.
+   */
+  positions?: boolean;
 }
 
 const defaultMaxInputLength = 512 * 1024 * 1024;
@@ -43,9 +53,31 @@ export function parseCassette(input: string | Uint8Array, options: ParseCassette
   if (text.length > maxInputLength) {
     throw new CassetteError("too-large", `the input has ${text.length} characters, more than maxInputLength (${maxInputLength})`, { source, line: 1, column: 1 });
   }
-  const locate = locator(text);
+  let lines = text;
+  try {
+    lines = goLines(text);
+  } catch (error) {
+    if (error instanceof GoRefusal) throw new CassetteError("invalid-yaml", error.message, { source, ...createLocator(text)(error.offset) });
+    throw error;
+  }
+  // Line ends made LF keep every line and column where it was: positions are counted in the text as read.
+  const locate = createLocator(lines);
+  try {
+    return readText(lines, source, options, locate);
+  } catch (error) {
+    if (error instanceof GoRefusal) throw new CassetteError("invalid-yaml", error.message, { source, ...locate(error.offset) });
+    // Nesting deeper than the reader's stack: a typed error, never a crash.
+    if (error instanceof RangeError) throw new CassetteError("too-deep", "the YAML nests deeper than tapedeck reads (about a thousand levels)", { source, line: 1, column: 1 });
+    throw error;
+  }
+}
+
+function readText(text: string, source: string | undefined, options: ParseCassetteOptions, locate: ReturnType<typeof createLocator>): Cassette {
+  const ignored: ReadingNote[] = [];
   const general = () =>
-    readWithYamlLibrary(text, { maxAliasCount: options.maxAliasCount ?? 100, maxAliasExpansion: options.maxAliasExpansion ?? 16 * 1024 * 1024 }, locate, source);
+    readWithYamlLibrary(text, { maxAliasCount: options.maxAliasCount ?? 100, maxAliasExpansion: options.maxAliasExpansion ?? 16 * 1024 * 1024 }, locate, source, (code, offset, message) =>
+      ignored.push({ code, message, position: { ...(source === undefined ? {} : { source }), ...locate(offset) } }),
+    );
   let root: YamlNode | undefined;
   try {
     root = readBlockYaml(text);
@@ -53,24 +85,16 @@ export function parseCassette(input: string | Uint8Array, options: ParseCassette
     if (!(error instanceof OutsideSubset)) throw error;
     root = general();
   }
-  const cassette = buildCassette(root, locate, source);
-  return { ...cassette, layout: detectLayout(root, text) } as Cassette;
-}
-
-/** Line and column (1-based, in characters) of an offset, counted only when asked. */
-function locator(text: string): Locate {
-  return (offset) => {
-    let line = 1;
-    for (let index = text.indexOf("\n"); index !== -1 && index < offset; index = text.indexOf("\n", index + 1)) line += 1;
-    const column = [...text.slice(text.lastIndexOf("\n", offset - 1) + 1, offset)].length + 1;
-    return { line, column };
-  };
+  const { cassette: built, notes } = buildCassette(root, locate, source, options.positions === true);
+  const cassette = { ...built, layout: detectLayout(root, text) } as Cassette;
+  keepReadingNotes(cassette, [...ignored, ...notes]);
+  return cassette;
 }
 
 /** Decodes UTF-8 strictly: a cassette with invalid bytes is an error naming where, never silently mended. */
 export function decodeUtf8(bytes: Uint8Array, source?: string): string {
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     const offset = firstInvalidUtf8(bytes);
     const before = new TextDecoder().decode(bytes.subarray(0, offset));

@@ -112,19 +112,19 @@ export class GoYamlEmitter {
       else if (Array.isArray(item) && item.length > 0) this.sequence(item, column + 2, true);
       else if (item instanceof YamlMapping) this.parts.push("{}\n");
       else if (Array.isArray(item)) this.parts.push("[]\n");
-      else this.scalar(item, column + 2, false);
+      else this.scalar(item, column + 2, false, column);
     });
   }
 
-  private scalar(value: Exclude<YamlValue, YamlMapping | YamlValue[]>, textIndent: number, simpleKey: boolean): void {
-    const text = this.scalarText(value, textIndent, simpleKey);
+  private scalar(value: Exclude<YamlValue, YamlMapping | YamlValue[]>, textIndent: number, simpleKey: boolean, parentIndent?: number): void {
+    const text = this.scalarText(value, textIndent, simpleKey, parentIndent);
     this.parts.push(text);
     const last = text.charCodeAt(text.length - 1);
     if (last !== 10 && last !== 0x2028 && last !== 0x2029) this.parts.push("\n");
   }
 
-  private scalarText(value: Exclude<YamlValue, YamlMapping | YamlValue[]>, textIndent: number, simpleKey: boolean): string {
-    if (typeof value === "string") return this.scalars.render(value, simpleKey, textIndent);
+  private scalarText(value: Exclude<YamlValue, YamlMapping | YamlValue[]>, textIndent: number, simpleKey: boolean, parentIndent?: number): string {
+    if (typeof value === "string") return this.scalars.render(value, simpleKey, textIndent, parentIndent);
     if (value === null) return "null";
     if (typeof value === "boolean") return value ? "true" : "false";
     if (typeof value === "bigint") return value.toString();

@@ -1,6 +1,6 @@
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { type Cassette, cassetteLayouts, type CassetteLayoutName } from "../index.js";
+import { type Cassette, CassetteError, cassetteLayouts, type CassetteLayoutName } from "../index.js";
 import { parseCassette } from "../read/parse-cassette.js";
 import { serializeCassette } from "./serialize-cassette.js";
 
@@ -106,5 +106,120 @@ describe("strings that are not UTF-8 outside the body (class 1), as yaml.v3 writ
     const text = serializeCassette(parsed);
     expect(text).toContain("        url: https://x.test/fixed\n");
     expect(text).toContain("                - !!binary /v8=\n");
+  });
+});
+
+/*
+ * Issue 21: Go is the law for what a cassette means. Each case below was read by
+ * yaml.v3 into go-vcr's structs (tests/go-interop's program) to find what Go
+ * does; tests/go-interop's reading-parity suite checks the same at scale.
+ */
+describe("reading what Go reads, refusing what Go refuses", () => {
+  // yaml.v3's Marshal of the cassette (layout C), with the code and duration given.
+  const text = (lines: { code?: string; duration?: string; headers?: string[] } = {}) =>
+    [
+      "---",
+      "version: 2",
+      "interactions:",
+      "    - id: 0",
+      "      request:",
+      '        proto: ""',
+      "        proto_major: 0",
+      "        proto_minor: 0",
+      "        content_length: 0",
+      '        host: ""',
+      "        headers:",
+      ...(lines.headers ?? ["            X-A:", "                - v"]),
+      "        url: https://api.example.test/v1",
+      "        method: GET",
+      "      response:",
+      '        proto: ""',
+      "        proto_major: 0",
+      "        proto_minor: 0",
+      "        content_length: 0",
+      '        body: ""',
+      "        headers: {}",
+      "        status: 200 OK",
+      `        code: ${lines.code ?? "200"}`,
+      `        duration: ${lines.duration ?? "1s"}`,
+      "",
+    ].join("\n");
+
+  it.each([["0", 0], ["-1", -1], ["1000", 1000]] as const)("reads status code %s, which Go reads, and writes it back as Go does", (code, value) => {
+    const parsed = parseCassette(text({ code }));
+    expect(parsed.interactions[0]!.response.code).toBe(value);
+    expect(serializeCassette(parsed)).toBe(text({ code }));
+  });
+
+  it("reads the smallest duration Go has, and writes it back", () => {
+    const parsed = parseCassette(text({ duration: "-2562047h47m16.854775808s" }));
+    expect(parsed.interactions[0]!.response.duration).toBe("-2562047h47m16.854775808s");
+    expect(serializeCassette(parsed)).toBe(text({ duration: "-2562047h47m16.854775808s" }));
+  });
+
+  it.each([
+    ["CR", "\r"],
+    ["CR LF", "\r\n"],
+    ["NEL", "\u0085"],
+  ])("reads a file whose lines end with %s, as Go does", (_name, end) => {
+    const parsed = parseCassette(text().replaceAll("\n", end));
+    expect(parsed.interactions[0]!.request.headers).toEqual({ "X-A": ["v"] });
+    expect(serializeCassette(parsed)).toBe(text());
+  });
+
+  it("reads a byte-order mark before a key as part of the key, as Go does", () => {
+    const parsed = parseCassette(text({ headers: ["            \ufeffX-A:", "                - v"] }));
+    expect(Object.keys(parsed.interactions[0]!.request.headers!)).toEqual(["\ufeffX-A"]);
+  });
+
+  it.each([
+    ["two byte-order marks", `\ufeff\ufeff${text()}`, 1, 2],
+    ["a line of a tab", text().replace("        method: GET\n", "        method: GET\n\t\n"), 16, 1],
+    ["a line separator inside a plain value", text().replace("url: https://api.example.test/v1", "url: https://api.example.test/v1\u2028x"), 14, 41],
+    ["a key of 1,025 characters", text({ headers: [`            ${"K".repeat(1025)}:`, "                - v"] }), 12, 13],
+  ])("refuses %s, as Go does, where it stands", (_name, input, line, column) => {
+    let caught: unknown;
+    try {
+      parseCassette(input);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(CassetteError);
+    expect([(caught as CassetteError).code, (caught as CassetteError).line, (caught as CassetteError).column]).toEqual(["invalid-yaml", line, column]);
+  });
+
+  it("refuses two byte-order marks in a file's bytes, as Go does (one is skipped, as Go does)", () => {
+    const bytes = (marks: string) => new TextEncoder().encode(`${marks}${text()}`);
+    expect(parseCassette(bytes("\ufeff")).interactions).toHaveLength(1);
+    expect(() => parseCassette(bytes("\ufeff\ufeff"))).toThrow(/second byte-order mark/);
+  });
+
+  it("reads a key of 1,024 characters, the longest Go reads", () => {
+    expect(Object.keys(parseCassette(text({ headers: [`            ${"K".repeat(1024)}:`, "                - v"] })).interactions[0]!.request.headers!)[0]).toHaveLength(1024);
+  });
+
+  it("gives a typed error, not a crash, for nesting deeper than it reads", () => {
+    const deep = `${text()}extra:\n${Array.from({ length: 3000 }, (_, depth) => `${"  ".repeat(depth + 1)}k:`).join("\n")}\n`;
+    let caught: unknown;
+    try {
+      parseCassette(deep);
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as CassetteError).code).toBe("too-deep");
+  });
+
+  it.each(["A", "B", "C", "D", "goccy"] as const)("writes a header value that starts with a line break so that it reads back (layout %s)", (layout) => {
+    const values = ["\nabc", "\n\n x", " lead"];
+    const written = serializeCassette({ ...parseCassette(text()), layout: cassetteLayouts[layout] });
+    const cassetteWith = parseCassette(written);
+    cassetteWith.interactions[0]!.request.headers = { X: values };
+    expect(parseCassette(serializeCassette(cassetteWith)).interactions[0]!.request.headers).toEqual({ X: values });
+  });
+
+  it("writes such a value in a sequence with the indentation digit counted from its dash, which Go reads (layout C)", () => {
+    const parsed = parseCassette(text());
+    parsed.interactions[0]!.request.headers = { X: ["\nabc"] };
+    expect(serializeCassette(parsed)).toContain("            X:\n                - |2-\n\n                  abc\n");
   });
 });

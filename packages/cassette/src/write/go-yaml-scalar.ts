@@ -190,10 +190,17 @@ function singleQuoted(value: string, textIndent: number): string {
   return `'${text}'`;
 }
 
-function literal(value: string, baseIndent: number, textIndent: number): string {
+/**
+ * A literal block. Its indentation digit (written when the text starts with a
+ * space or a line break) counts from the parent's column: for a mapping value
+ * that is go-yaml's base indent; for a sequence item, 2. (go-yaml writes its
+ * base indent there too, which no reader, Go's included, reads back: the one
+ * place tapedeck does not write Go's bytes, so that the value survives.)
+ */
+function literal(value: string, digit: number, textIndent: number): string {
   const first = value.charCodeAt(0);
   let header = "|";
-  if (first === 32 || isBreak(first)) header += String(baseIndent);
+  if (first === 32 || isBreak(first)) header += String(digit);
   const last = value.charCodeAt(value.length - 1);
   if (!isBreak(last)) header += "-";
   else if (value.length === 1 || isBreak(value.charCodeAt(value.length - 2))) header += "+";
@@ -271,7 +278,7 @@ function goYamlKeyLess(left: string, right: string): boolean {
 export function createGoYamlScalarWriter(baseIndent: number, options: { plainMergeValues?: boolean } = {}): ScalarWriter {
   return {
     style: goYamlStyle,
-    render(value, simpleKey, textIndent) {
+    render(value, simpleKey, textIndent, parentIndent = textIndent - baseIndent) {
       if (options.plainMergeValues && !simpleKey && value === "<<") return value;
       switch (goYamlStyle(value, simpleKey)) {
         case "plain":
@@ -281,7 +288,7 @@ export function createGoYamlScalarWriter(baseIndent: number, options: { plainMer
         case "double":
           return goYamlDoubleQuoted(value);
         case "literal":
-          return literal(value, baseIndent, textIndent);
+          return literal(value, textIndent - parentIndent, textIndent);
       }
     },
     blockIndent: (_keyIndent, childIndent) => childIndent,

@@ -9,8 +9,9 @@ export interface ScalarWriter {
    * The text of a string after `key: ` or `- `. Block scalars span lines: they
    * end with a line break; other styles do not.
    * @param textIndent column of a block scalar's text (and of text after a line separator)
+   * @param parentIndent column a block scalar's indentation digit counts from: its key's, or its sequence dash's
    */
-  render(value: string, simpleKey: boolean, textIndent: number): string;
+  render(value: string, simpleKey: boolean, textIndent: number, parentIndent?: number): string;
   /** Column of a block scalar's text for a value of a key at `keyIndent`. */
   blockIndent(keyIndent: number, childIndent: number): number;
   /** Orders the keys of a Go map. */

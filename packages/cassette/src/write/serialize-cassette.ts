@@ -35,7 +35,13 @@ export function serializeCassette(cassette: Cassette, options: SerializeCassette
   const layout = options.layout ?? cassette.layout ?? defaultCassetteLayout;
   const emitter = new GoYamlEmitter(layout);
   const builder = new ValueBuilder(emitter.compareKeys, emitter.verbatimDurations);
-  return emitter.document(builder.cassette(cassette));
+  try {
+    return emitter.document(builder.cassette(cassette));
+  } catch (error) {
+    // Unknown fields nested deeper than the writer's stack (no cassette parseCassette reads is): a typed error, never a crash.
+    if (error instanceof RangeError) throw new CassetteError("too-deep", "unknown fields nest deeper than tapedeck writes (about a thousand levels)");
+    throw error;
+  }
 }
 
 class ValueBuilder {
@@ -80,10 +86,8 @@ class ValueBuilder {
     for (const field of fields) {
       let value = object[field.property];
       if (field.omitEmpty && isEmptyValue(value)) continue;
-      if (value === undefined || value === null) {
-        if (field.required) throw new CassetteError("missing-field", `${path}.${field.property} is required`);
-        value = zeroValue(field.kind);
-      }
+      // Go writes the zero value of a field it always writes (`url: ""`, `code: 0`).
+      if (value === undefined || value === null) value = zeroValue(field.kind);
       entries.push([field.key, this.field(value, field, `${path}.${field.property}`, object.binaryValues as BinaryValues | undefined)]);
     }
     const mapping = new YamlMapping(entries);

@@ -3,6 +3,7 @@ import { blockExtent, chompEnd, chomped, hasOtherBreak, stripIndentation } from 
 import { emptyScalar, type YamlMap, type YamlNode, type YamlScalar, type YamlSeq } from "./node.js";
 import { outside } from "./outside-subset.js";
 import { notPrintable } from "./printable.js";
+import { checkImplicitKey } from "./refusal.js";
 
 /**
  * Reads the YAML that go-yaml and goccy/go-yaml write, fast: block mappings
@@ -105,13 +106,16 @@ class BlockReader {
     const start = this.position;
     const first = text.charCodeAt(start);
     let key: YamlScalar;
-    if (first === 39 || first === 34) key = this.quoted(first);
+    if (first === 39 || first === 34) {
+      key = this.quoted(first);
+      checkImplicitKey(text, start, this.position);
+    }
     else {
       if (first === 63 /* ? */ || first === 60 /* < for << */) outside("a complex or merge key");
       let end = start;
+      const lineEnd = this.lineEnd(start);
       for (;;) {
         const colon = text.indexOf(":", end);
-        const lineEnd = this.lineEnd(start);
         if (colon === -1 || colon > lineEnd) outside("a line without a key");
         const after = text.charCodeAt(colon + 1);
         if (after === 32 || after === 10 || Number.isNaN(after)) {
@@ -121,7 +125,8 @@ class BlockReader {
         end = colon + 1;
       }
       const raw = text.slice(start, end);
-      if (raw === "" || indicatorStart.test(raw) || raw.endsWith(" ") || raw.includes(" #") || notPrintable.test(raw)) outside("a key that needs a closer look");
+      if (raw === "" || indicatorStart.test(raw) || raw.endsWith(" ") || raw.endsWith("\t") || raw.includes(" #") || notPrintable.test(raw)) outside("a key that needs a closer look");
+      checkImplicitKey(text, start, end);
       key = { kind: "scalar", style: "plain", text: raw, offset: start, end };
       this.position = end;
     }

@@ -1,7 +1,8 @@
-import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parseDocument, type Scalar } from "yaml";
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parseAllDocuments, parseDocument, type Scalar } from "yaml";
 import { CassetteError } from "../errors.js";
 import type { YamlNode, YamlScalarStyle } from "./node.js";
 import { notPrintable } from "./printable.js";
+import { GoRefusal } from "./refusal.js";
 
 /** Limits on what aliases may expand to. */
 export interface AliasLimits {
@@ -24,23 +25,47 @@ const styles: Record<string, YamlScalarStyle> = { PLAIN: "plain", QUOTE_SINGLE: 
  * see them: aliases expanded within the limits, `<<` merge keys applied,
  * unknown tags refused. Syntax errors are `CassetteError`s at their position.
  */
-export function readWithYamlLibrary(text: string, limits: AliasLimits, at: (offset: number) => { line: number; column: number }, source: string | undefined): YamlNode | undefined {
+export function readWithYamlLibrary(
+  text: string,
+  limits: AliasLimits,
+  at: (offset: number) => { line: number; column: number },
+  source: string | undefined,
+  /** Told of what Go's reader ignores: a tag it does not know, documents after the first. */
+  onIgnored: (code: "ignored-tag" | "ignored-document", offset: number, message: string) => void = () => {},
+): YamlNode | undefined {
   const control = notPrintable.exec(text);
   if (control !== null) {
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
     throw new CassetteError("invalid-yaml", `the control character U+${code} is not allowed in YAML (write it escaped in double quotes)`, { source, ...at(control.index) });
   }
   const prepared = withGoLineBreaks(text);
-  const document = parseDocument(prepared.text, { schema: "core", prettyErrors: false, keepSourceTokens: false, uniqueKeys: false });
-  const [firstError] = document.errors;
+  // Go's yaml.Unmarshal reads the first document; the others must still be YAML, and are ignored.
+  const documents = parseAllDocuments(prepared.text, { schema: "core", prettyErrors: false, keepSourceTokens: false, uniqueKeys: false });
+  const all = Array.isArray(documents) ? documents : [];
+  const document = all[0] ?? parseDocument("", { schema: "core" });
+  const [firstError] = all.flatMap((each) => each.errors);
+  if (firstError === undefined && all.length > 1) onIgnored("ignored-document", prepared.original(all[1]!.range[0]), `${all.length - 1} more YAML document${all.length > 2 ? "s" : ""} after the first: Go reads the first and ignores the rest`);
   if (firstError !== undefined) {
+    // The library met its stack's end: nesting deeper than tapedeck reads, a typed error like the fast reader's.
+    if (firstError.message.includes("Maximum call stack size exceeded")) throw new RangeError(firstError.message);
     const message = firstError.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
     throw new CassetteError("invalid-yaml", message, { source, ...at(prepared.original(firstError.pos[0])) }, { cause: firstError });
   }
   const root = document.contents;
   if (root === null) return undefined;
   const error = (code: "alias-limit" | "invalid-yaml" | "unsupported-tag", offset: number, message: string) => new CassetteError(code, message, { source, ...at(offset) });
-  return new Converter(document, prepared, limits, error).node(root as Node);
+  const converter = new Converter(document, prepared, limits, error, onIgnored);
+  const node = converter.node(root as Node);
+  refuseIndentingTabs(prepared, converter.spans);
+  return node;
+}
+
+/** The text given to the library: LS and PS marked, and how to map its offsets back. */
+interface Prepared {
+  text: string;
+  original: (offset: number) => number;
+  /** Markers after which the text went on at once, so blanks were added for the library: where each marker is, and its LS or PS in the text given. */
+  padded: Array<{ marker: number; original: number }>;
 }
 
 /** Markers for LS and PS in the text given to the library (noncharacters, which no cassette holds). */
@@ -54,8 +79,9 @@ const paragraphSeparatorMark = "\uFDD1";
  * one raw, and goccy writes it raw in plain scalars, meaning the character.)
  * `original` maps an offset back to the text given.
  */
-function withGoLineBreaks(text: string): { text: string; original: (offset: number) => number } {
-  const identity = { text, original: (offset: number) => offset };
+function withGoLineBreaks(text: string): Prepared {
+  const padded: Prepared["padded"] = [];
+  const identity = { text, original: (offset: number) => offset, padded };
   if (!/[\u2028\u2029]/.test(text) || text.includes(lineSeparatorMark) || text.includes(paragraphSeparatorMark)) return identity;
   /** Where characters were added (offsets in the result, after the marker) and how many in all up to there. */
   const added: Array<{ at: number; total: number }> = [];
@@ -72,6 +98,7 @@ function withGoLineBreaks(text: string): { text: string; original: (offset: numb
     // go-yaml skips the blanks after the break; a closing quote right after it (`'x<LS>'`) needs them for this reader.
     const next = text[index + 1];
     const pad = next === undefined || next === " " || next === "\n" ? "" : " ".repeat(column + 1);
+    if (pad !== "") padded.push({ marker: result.length - 1, original: index });
     result += `\n${pad}`;
     total += 1 + pad.length;
     added.push({ at: result.length, total });
@@ -79,6 +106,7 @@ function withGoLineBreaks(text: string): { text: string; original: (offset: numb
   result += text.slice(last);
   return {
     text: result,
+    padded,
     original: (offset) => {
       let found = 0;
       for (const { at, total: sum } of added) {
@@ -105,15 +133,20 @@ class Converter {
 
   private readonly text: string;
   private readonly original: (offset: number) => number;
+  private readonly padded: Prepared["padded"];
+  /** Where scalars and flow collections that may span lines are: a tab may start a line only inside one. */
+  readonly spans: Array<[number, number]> = [];
 
   constructor(
     private readonly document: Document.Parsed,
-    prepared: { text: string; original: (offset: number) => number },
+    prepared: Prepared,
     private readonly limits: AliasLimits,
     private readonly report: (code: "alias-limit" | "invalid-yaml" | "unsupported-tag", offset: number, message: string) => CassetteError,
+    private readonly onIgnored: (code: "ignored-tag", offset: number, message: string) => void,
   ) {
     this.text = prepared.text;
     this.original = prepared.original;
+    this.padded = prepared.padded;
   }
 
   /** An error at an offset of the marked text, placed in the text given. */
@@ -125,17 +158,32 @@ class Converter {
     if (isAlias(node)) return this.alias(node);
     const tag = node.tag;
     const offset = tag === undefined ? (node.range?.[0] ?? 0) : tagStart(this.text, node.range?.[0] ?? 0);
-    if (tag !== undefined && !knownTags.has(tag)) throw this.error("unsupported-tag", offset, `the tag ${tag.replace(/^tag:yaml\.org,2002:/, "!!")} is not one go-yaml reads; it would be lost`);
+    let known = tag;
+    if (tag !== undefined && !knownTags.has(tag)) {
+      // yaml.v3 reads the value and forgets a tag it does not know: so does tapedeck, saying so.
+      this.onIgnored("ignored-tag", this.original(offset), `the tag ${tag.replace(/^tag:yaml\.org,2002:/, "!!")} is not one Go's reader knows: it reads the value and forgets the tag`);
+      known = undefined;
+    }
     if (isScalar(node)) {
+      const range = node.range;
+      if (range !== undefined && range !== null) {
+        if (node.type !== "PLAIN" && node.type !== undefined) this.spans.push([range[0], range[1]]);
+        else {
+          // LS and PS end a line for Go: text right after one, at no indentation, ends a plain scalar there (Go then refuses the line).
+          const cut = this.padded.find(({ marker }) => marker >= range[0] && marker < range[1]);
+          if (cut !== undefined) throw new GoRefusal(cut.original, `a ${this.text[cut.marker] === lineSeparatorMark ? "U+2028 (line separator)" : "U+2029 (paragraph separator)"} inside a plain value: Go's reader ends the line there and refuses what follows (write the value in double quotes, escaped)`);
+        }
+      }
       const text = scalarText(node, this.text);
       if (this.aliasDepth > 0) {
         this.expanded += text.length;
         if (this.expanded > this.limits.maxAliasExpansion) throw this.error("alias-limit", offset, `aliases expand to more than ${this.limits.maxAliasExpansion} characters (maxAliasExpansion)`);
       }
       const scalar: YamlNode = { kind: "scalar", style: styles[node.type ?? "PLAIN"] ?? "plain", text, offset: this.original(offset), end: this.original(node.range?.[1] ?? offset) };
-      if (tag !== undefined) scalar.tag = tag.replace(/^tag:yaml\.org,2002:/, "!!");
+      if (known !== undefined) scalar.tag = known.replace(/^tag:yaml\.org,2002:/, "!!");
       return scalar;
     }
+    if ((isSeq(node) || isMap(node)) && node.flow === true && node.range) this.spans.push([node.range[0], node.range[1]]);
     if (isSeq(node)) return { kind: "seq", items: node.items.map((item) => this.node(item as Node)), offset: this.original(offset), flow: node.flow === true };
     if (isMap(node)) {
       const entries: Array<{ key: YamlNode; value: YamlNode }> = [];
@@ -208,4 +256,26 @@ function scalarText(node: Scalar, source: string): string {
   if (value instanceof Uint8Array) return (node.source ?? "").replace(/\s+/g, "");
   if (typeof value !== "string") return node.source ?? String(value);
   return withSeparators(value, node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
+}
+
+/**
+ * Go's reader refuses a tab in a line's indentation in block context (a line
+ * of blanks and tabs, a tab before a key or a comment): every line whose
+ * leading blanks hold a tab must start inside a quoted or block scalar or a
+ * flow collection.
+ */
+function refuseIndentingTabs(prepared: Prepared, spans: ReadonlyArray<[number, number]>): void {
+  const text = prepared.text;
+  if (!text.includes("\t")) return;
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf("\n", start);
+    const lineEnd = end === -1 ? text.length : end;
+    let index = start;
+    while (text[index] === " " || text[index] === "\t") index += 1;
+    const tab = text.indexOf("\t", start);
+    if (tab !== -1 && tab < index && !spans.some(([from, to]) => start > from && start < to)) {
+      throw new GoRefusal(prepared.original(tab), "a tab in a line's indentation, which Go's reader refuses (indent with spaces)");
+    }
+    start = lineEnd + 1;
+  }
 }

@@ -179,9 +179,18 @@ export function goInteger(text: string): number | bigint | undefined {
   const resolved = resolvePlain(text);
   let value: number | bigint;
   if (resolved.kind === "int") value = resolved.value;
-  else if (resolved.kind === "float" && Number.isInteger(resolved.value)) value = Number.isSafeInteger(resolved.value) ? resolved.value : BigInt(resolved.value);
+  else if (resolved.kind === "float") return goFloatToInt(resolved.value);
   else return undefined;
   return BigInt(value) >= int64Min && BigInt(value) <= int64Max ? value : undefined;
+}
+
+/**
+ * A quoted (or `!!str`) scalar as go-yaml v3 puts it into a Go `bool` field:
+ * only YAML 1.1's words (`yes`, `on`, `y`, `no`, `off`, `n`... a quoted
+ * `"true"` is refused).
+ */
+export function goBoolWord(text: string): boolean | undefined {
+  return yaml11Booleans.has(text) ? /^(?:y|Y|yes|Yes|YES|on|On|ON)$/.test(text) : undefined;
 }
 
 /** A plain scalar as go-yaml v3 puts it into a Go `bool` field: `true`/`false`, or YAML 1.1's `yes`, `on`, `y`... */
@@ -190,4 +199,18 @@ export function goBool(text: string): boolean | undefined {
   if (resolved.kind === "bool") return resolved.value;
   if (yaml11Booleans.has(text)) return /^(?:y|Y|yes|Yes|YES|on|On|ON)$/.test(text);
   return undefined;
+}
+
+/**
+ * A float put into a Go int field by yaml.v3: refused above 2^63 (its check is
+ * `value <= math.MaxInt64`, in floats) and for NaN; otherwise Go's
+ * `int64(value)`, which truncates toward zero, and which on amd64 gives the
+ * smallest int64 for what is out of range (2^63 itself, anything below -2^63,
+ * -Inf).
+ */
+function goFloatToInt(value: number): number | bigint | undefined {
+  if (Number.isNaN(value) || value > 2 ** 63) return undefined;
+  if (value >= 2 ** 63 || value < -(2 ** 63)) return int64Min;
+  const whole = Math.trunc(value);
+  return Number.isSafeInteger(whole) ? whole : BigInt(whole);
 }

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { bodyText, type Cassette, durationToMilliseconds, type Interaction, layoutName } from "@tapedeck/cassette";
-import { type DialectName, dialects, mergeInteraction, streamFraming, streamPayloads } from "@tapedeck/codec";
+import { type DialectName, dialects, mergeInteraction, responseDialect, streamFraming, streamPayloads } from "@tapedeck/codec";
 import { readCassette } from "@tapedeck/cassette/node";
 import type { CommandInput } from "../commands.js";
 import { expandCassettePaths, requirePaths } from "../files.js";
@@ -16,7 +16,7 @@ interface InteractionSummary {
   durationMilliseconds: number;
   /** Events with data; `undefined` for a response that is not a stream. */
   events: number | undefined;
-  /** The stream's dialect; `null` when no dialect fits, `undefined` when the response is not a stream. */
+  /** The stream's dialect, or a whole JSON answer's; `null` when no dialect fits a stream, `undefined` for another response. */
   dialect: DialectName | null | undefined;
   /** The merged answer, normalized: what a user acts on. */
   answer?: { textLength: number; toolCalls: string[]; finishReason: string | null; inputTokens?: number; outputTokens?: number; model?: string };
@@ -41,8 +41,15 @@ function summarize(interaction: Interaction): InteractionSummary {
     diagnostics: 0,
   };
   if (framing === undefined) {
-    const provider = providerOf(tryJson(bodyText(response.body)));
+    // A whole JSON answer (a non-streamed call): read with its dialect's normalized view, like a merged stream.
+    const json = tryJson(bodyText(response.body));
+    const provider = providerOf(json);
     if (provider !== undefined) summary.providers = [provider];
+    const dialect = responseDialect(json);
+    if (dialect !== undefined) {
+      summary.dialect = dialect;
+      summary.answer = answerOf(dialect, json);
+    }
     return summary;
   }
   const payloads = streamPayloads(response.body ?? "", { framing });
@@ -55,18 +62,21 @@ function summarize(interaction: Interaction): InteractionSummary {
   const result = mergeInteraction(interaction);
   summary.dialect = result.dialect ?? null;
   summary.diagnostics = result.diagnostics.length;
-  if (result.dialect !== undefined) {
-    const normalized = dialects[result.dialect].normalize(result.merged);
-    summary.answer = {
-      textLength: [...normalized.text].length,
-      toolCalls: normalized.toolCalls.map((call) => call.name),
-      finishReason: normalized.finishReason,
-      ...(normalized.usage?.inputTokens === undefined ? {} : { inputTokens: normalized.usage.inputTokens }),
-      ...(normalized.usage?.outputTokens === undefined ? {} : { outputTokens: normalized.usage.outputTokens }),
-      ...(normalized.model === undefined ? {} : { model: normalized.model }),
-    };
-  }
+  if (result.dialect !== undefined) summary.answer = answerOf(result.dialect, result.merged);
   return summary;
+}
+
+/** What a user acts on in a merged stream or a whole answer. */
+function answerOf(dialect: DialectName, merged: unknown): NonNullable<InteractionSummary["answer"]> {
+  const normalized = dialects[dialect].normalize(merged);
+  return {
+    textLength: [...normalized.text].length,
+    toolCalls: normalized.toolCalls.map((call) => call.name),
+    finishReason: normalized.finishReason,
+    ...(normalized.usage?.inputTokens === undefined ? {} : { inputTokens: normalized.usage.inputTokens }),
+    ...(normalized.usage?.outputTokens === undefined ? {} : { outputTokens: normalized.usage.outputTokens }),
+    ...(normalized.model === undefined ? {} : { model: normalized.model }),
+  };
 }
 
 function providerOf(value: unknown): string | undefined {

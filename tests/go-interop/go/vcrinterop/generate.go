@@ -120,10 +120,27 @@ func (g *generator) list() []string {
 	return []string{g.field(), g.field()}
 }
 
+// A status code: 100-999, or with the "go-values" class any int Go's reader takes (0, -1, 1000, the extremes).
+func (g *generator) code() int {
+	if g.classes["go-values"] && g.rand.Intn(3) == 0 {
+		choices := []int{0, -1, 99, 1000, 65536, math.MaxInt64, math.MinInt64}
+		return choices[g.rand.Intn(len(choices))]
+	}
+	return 100 + g.rand.Intn(900)
+}
+
+// A duration: usual ones, or with the "go-values" class the extremes of time.Duration and odd nanoseconds.
+func (g *generator) duration() time.Duration {
+	durations := []time.Duration{0, 1, 1500, 662265667, time.Hour, -5 * time.Millisecond, 90 * time.Second}
+	if g.classes["go-values"] {
+		durations = append(durations, math.MinInt64, math.MaxInt64, -1, 1<<62+7, -(2562047*time.Hour + 47*time.Minute))
+	}
+	return durations[g.rand.Intn(len(durations))]
+}
+
 func (g *generator) cassette() *Cassette {
 	c := &Cassette{Version: 2}
 	for id := 0; id <= g.rand.Intn(2); id++ {
-		durations := []time.Duration{0, 1, 1500, 662265667, time.Hour, -5 * time.Millisecond, 90 * time.Second}
 		c.Interactions = append(c.Interactions, &Interaction{
 			ID: id,
 			Request: Request{
@@ -134,7 +151,7 @@ func (g *generator) cassette() *Cassette {
 			Response: Response{
 				Proto: g.field(), ProtoMajor: int(g.integer()), ProtoMinor: int(g.integer()), TransferEncoding: g.list(), Trailer: g.headers(),
 				ContentLength: g.integer(), Uncompressed: g.rand.Intn(2) == 0, Body: g.body(), Headers: g.headers(), Status: g.field(),
-				Code: 100 + g.rand.Intn(900), Duration: durations[g.rand.Intn(len(durations))],
+				Code: g.code(), Duration: g.duration(),
 			},
 		})
 	}

@@ -99,6 +99,15 @@ func load(args []string) error {
 		}
 		var c Cassette
 		_, err = safely(func() ([]byte, error) { return nil, readers[*reader](data, &c) })
+		// go-vcr's Load refuses any version but 2, and a null interaction is a nil pointer it would dereference.
+		if err == nil && c.Version != 2 {
+			err = fmt.Errorf("unsupported cassette version %d", c.Version)
+		}
+		for _, i := range c.Interactions {
+			if err == nil && i == nil {
+				err = fmt.Errorf("a null interaction")
+			}
+		}
 		line := map[string]interface{}{"file": file}
 		if err != nil {
 			line["error"] = err.Error()

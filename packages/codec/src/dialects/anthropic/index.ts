@@ -44,6 +44,7 @@ export const anthropic: Dialect<AnthropicMessage> = defineDialect<AnthropicMessa
   detection: {
     urls: [/\/v1\/messages(?:$|[?#])/, /:streamRawPredict(?:$|[?#])/, /\/model\/[^/]*anthropic[^/]*\/invoke-with-response-stream(?:$|[?#])/],
     event: (json) => typeof json.type === "string" && /^(message_start|content_block_(start|delta|stop)|message_(delta|stop)|ping)$/.test(json.type),
+    response: (json) => json.type === "message" && Array.isArray(json.content),
   },
   codegen: {
     title: "Anthropic Messages stream events",

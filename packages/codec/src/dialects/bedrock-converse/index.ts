@@ -18,6 +18,7 @@ import { BedrockConverseMerger } from "./merger.js";
 import { normalizeConverse } from "./normalize.js";
 import { splitConverse } from "./split.js";
 import type { ConverseResponse } from "./types.js";
+import { isObject } from "../../shared/data.js";
 
 /**
  * The `bedrock-converse` dialect: AWS event-stream messages whose payload is
@@ -42,6 +43,7 @@ export const bedrockConverse: Dialect<ConverseResponse, Uint8Array> = defineDial
     urls: [/\/converse-stream(?:$|[?#])/, /\/model\/[^/]*amazon\.nova[^/]*\/invoke-with-response-stream(?:$|[?#])/],
     // ConverseStream's event types, in the `:event-type` header or (Nova on InvokeModelWithResponseStream, the AWS SDK) as the one key.
     event: (json, type) => converseEvent.test(type ?? "") || (Object.keys(json).length === 1 && converseEvent.test(Object.keys(json)[0]!)),
+    response: (json) => isObject(json.output) && isObject(json.output.message) && Array.isArray(json.output.message.content),
   },
   codegen: {
     title: "Amazon Bedrock ConverseStream events",

@@ -19,6 +19,7 @@ import { CohereMerger } from "./merger.js";
 import { normalizeCohere } from "./normalize.js";
 import { splitCohere } from "./split.js";
 import type { CohereChatResponse } from "./types.js";
+import { isObject } from "../../shared/data.js";
 
 const eventTypes = /^(message-(start|end)|content-(start|delta|end)|tool-plan-delta|tool-call-(start|delta|end)|citation-(start|end))$/;
 
@@ -43,6 +44,7 @@ export const cohere: Dialect<CohereChatResponse> = defineDialect<CohereChatRespo
   detection: {
     urls: [/\/v2\/chat(?:$|[?#])/],
     event: (json) => typeof json.type === "string" && eventTypes.test(json.type) && "delta" in json,
+    response: (json) => typeof json.id === "string" && isObject(json.message) && "finish_reason" in json,
   },
   codegen: {
     title: "Cohere v2 chat stream events",

@@ -42,6 +42,7 @@ export const gemini: Dialect<GenerateContentResponse> = defineDialect<GenerateCo
   detection: {
     urls: [/:streamGenerateContent(?:$|[?#])/],
     event: (json) => Array.isArray(json.candidates) || isObject(json.usageMetadata) || isObject(json.promptFeedback),
+    response: (json) => Array.isArray(json.candidates) || isObject(json.promptFeedback),
   },
   codegen: {
     title: "Gemini streamed GenerateContentResponse chunks",

@@ -40,6 +40,7 @@ export const ollama: Dialect<OllamaResponse> = defineDialect<OllamaResponse, str
   detection: {
     urls: [/\/api\/(chat|generate)(?:$|[?#])/],
     event: (json) => typeof json.model === "string" && typeof json.created_at === "string" && typeof json.done === "boolean" && (isObject(json.message) || typeof json.response === "string"),
+    response: (json) => typeof json.model === "string" && json.done === true && (isObject(json.message) || typeof json.response === "string"),
   },
   codegen: {
     title: "Ollama chat and generate chunks",

@@ -20,6 +20,7 @@ import type { ChatHost } from "./hosts.js";
 import { normalizeChatCompletion } from "./normalize.js";
 import { splitChunks } from "./split.js";
 import type { ChatCompletion } from "./types.js";
+import { isObject } from "../../shared/data.js";
 
 /** Options `openaiChat.split` takes besides the common ones. */
 export interface ChatSplitOptions {
@@ -51,6 +52,7 @@ export const openaiChat: Dialect<ChatCompletion, string, ChatSplitOptions> = def
   detection: {
     urls: [/\/chat\/completions(?:$|[?#])/],
     event: (json) => json.object === "chat.completion.chunk" || (Array.isArray(json.choices) && json.object !== "text_completion"),
+    response: (json) => json.object === "chat.completion" || (Array.isArray(json.choices) && json.choices.some((choice) => isObject(choice) && isObject(choice.message))),
   },
   codegen: {
     title: "OpenAI chat completion chunks",

@@ -43,6 +43,7 @@ export const openaiCompletions: Dialect<Completion> = defineDialect<Completion, 
   detection: {
     urls: [/(?<!\/chat)\/completions(?:$|[?#])/],
     event: (json) => json.object === "text_completion" || (Array.isArray(json.choices) && json.choices.some((choice) => typeof choice === "object" && choice !== null && "text" in choice && !("delta" in choice))),
+    response: (json) => json.object === "text_completion" && Array.isArray(json.choices),
   },
   codegen: {
     title: "OpenAI legacy completion chunks",

@@ -42,6 +42,7 @@ export const openaiResponses: Dialect<Response> = defineDialect<Response, string
   detection: {
     urls: [/\/responses(?:$|[?#])/],
     event: (json) => typeof json.type === "string" && json.type.startsWith("response."),
+    response: (json) => json.object === "response" && Array.isArray(json.output),
   },
   codegen: {
     title: "OpenAI Responses stream events",
