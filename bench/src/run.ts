@@ -8,6 +8,7 @@ import { parse as yamlParse, stringify as yamlStringify } from "yaml";
 import { bigCassetteText, fixtureTexts } from "./cassette-inputs.js";
 import { aiSdk, jsonParseFloor, openaiNode, type Outcome, tapedeckPayloads, tapedeckSse } from "./contenders.js";
 import { dialectBenchmarks, framingBenchmarks } from "./dialect-benchmarks.js";
+import { goComparisonBenchmarks } from "./go-comparison.js";
 import { linearityBenchmarks } from "./scaling-benchmarks.js";
 import { sseBenchmarks } from "./sse-benchmarks.js";
 import { vcrBenchmarks } from "./vcr-benchmarks.js";
@@ -182,6 +183,7 @@ const sections: Array<[string, () => Promise<void>]> = [
   ["scaling", scalingBenchmarks],
   ["linearity", linearityBenchmarks],
   ["cassette", cassetteBenchmarks],
+  ["go", goComparisonBenchmarks],
   ["sse", sseBenchmarks],
   ["vcr", vcrBenchmarks],
 ];

@@ -59,7 +59,7 @@ class Builder {
       throw this.error("wrong-type", interactionsNode.offset, `interactions must be a sequence, found ${describe(interactionsNode)}`);
     }
     const cassette: Omit<Cassette, "layout"> = { version: 2, interactions: interactionsNode === undefined ? [] : interactionsNode.items.map((item) => this.interaction(item)) };
-    const unknown = this.unknown(entries, ["version", "interactions"]);
+    const unknown = this.unknown(entries, cassetteKeys);
     if (unknown !== undefined) cassette.unknownFields = unknown;
     return cassette;
   }
@@ -136,7 +136,7 @@ class Builder {
     const binaryValues = this.binaryValues;
     this.binaryValues = outer;
     if (binaryValues) result.binaryValues = binaryValues;
-    const unknown = this.unknown(entries, [...fields.map((field) => field.key), ...otherKeys]);
+    const unknown = this.unknown(entries, knownKeys(fields, otherKeys));
     if (unknown !== undefined) result.unknownFields = unknown;
     return result;
   }
@@ -235,10 +235,10 @@ class Builder {
     return result;
   }
 
-  private unknown(entries: Map<string, YamlNode>, known: readonly string[]): UnknownFields | undefined {
+  private unknown(entries: Map<string, YamlNode>, known: ReadonlySet<string>): UnknownFields | undefined {
     let result: UnknownFields | undefined;
     for (const [name, value] of entries) {
-      if (known.includes(name)) continue;
+      if (known.has(name)) continue;
       result ??= new Map();
       result.set(name, this.anyValue(value));
     }
@@ -290,7 +290,21 @@ class Builder {
 }
 
 function isNull(node: YamlNode): boolean {
-  return node.kind === "scalar" && node.style === "plain" && node.tag === undefined && resolvePlain(node.text).kind === "null";
+  // Go's null words are "", "~" and "null" in three spellings: anything longer is not one.
+  return node.kind === "scalar" && node.style === "plain" && node.tag === undefined && node.text.length <= 4 && resolvePlain(node.text).kind === "null";
+}
+
+const cassetteKeys: ReadonlySet<string> = new Set(["version", "interactions"]);
+const knownKeySets = new Map<readonly FieldSpec[], ReadonlySet<string>>();
+
+/** The keys of a field table (and the struct keys read apart from it), as a set made once. */
+function knownKeys(fields: readonly FieldSpec[], otherKeys: readonly string[]): ReadonlySet<string> {
+  let known = knownKeySets.get(fields);
+  if (known === undefined) {
+    known = new Set([...fields.map((field) => field.key), ...otherKeys]);
+    knownKeySets.set(fields, known);
+  }
+  return known;
 }
 
 const lossyText = new TextDecoder("utf-8", { ignoreBOM: true });

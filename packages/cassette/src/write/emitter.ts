@@ -32,7 +32,8 @@ export type YamlValue =
  * empty collections, and unlimited line width.
  */
 export class GoYamlEmitter {
-  private readonly parts: string[] = [];
+  // Appended to, not joined: V8 keeps the pieces as a rope and flattens it once.
+  private out = "";
   private readonly scalars: ScalarWriter;
 
   constructor(private readonly layout: CassetteLayout) {
@@ -50,10 +51,10 @@ export class GoYamlEmitter {
   }
 
   document(root: YamlMapping): string {
-    this.parts.push("---\n");
-    if (root.entries.length === 0) this.parts.push("{}\n");
+    this.out += "---\n";
+    if (root.entries.length === 0) this.out += "{}\n";
     else this.mapping(root, 0, false);
-    return this.parts.join("");
+    return this.out;
   }
 
   private childIndent(indent: number): number {
@@ -64,21 +65,21 @@ export class GoYamlEmitter {
   private mapping(mapping: YamlMapping, indent: number, inline: boolean): void {
     const pad = " ".repeat(indent);
     mapping.entries.forEach(([key, value], index) => {
-      if (!(inline && index === 0)) this.parts.push(pad);
+      if (!(inline && index === 0)) this.out += pad;
       if (this.layout.writer === "go-yaml" && isComplexKey(key)) {
         // `? key` with its text one level in, then `:` and the value; a sequence starts on the `:` line, as go-yaml writes it.
-        this.parts.push("? ");
+        this.out += "? ";
         this.scalar(key, this.childIndent(indent), false);
-        this.parts.push(pad, ":");
+        this.out += `${pad}:`;
         if (Array.isArray(value) && value.length > 0) {
           // In compact layouts go-yaml would put the items at the key's own column, which no reader takes after `:`: one level in instead.
           const column = Math.max(this.childIndent(indent) - (this.layout.compactSequences ? 2 : 0), indent + 2);
-          this.parts.push(" ".repeat(column - indent - 1));
+          this.out += " ".repeat(column - indent - 1);
           this.sequence(value, column, true);
           return;
         }
       } else {
-        this.parts.push(this.scalars.render(key, true, indent), ":");
+        this.out += `${this.scalars.render(key, true, indent)}:`;
       }
       this.value(value, indent);
     });
@@ -86,19 +87,19 @@ export class GoYamlEmitter {
 
   private value(value: YamlValue, indent: number): void {
     if (value instanceof YamlMapping) {
-      if (value.entries.length === 0) this.parts.push(" {}\n");
+      if (value.entries.length === 0) this.out += " {}\n";
       else {
-        this.parts.push("\n");
+        this.out += "\n";
         this.mapping(value, this.childIndent(indent), false);
       }
     } else if (Array.isArray(value)) {
-      if (value.length === 0) this.parts.push(" []\n");
+      if (value.length === 0) this.out += " []\n";
       else {
-        this.parts.push("\n");
+        this.out += "\n";
         this.sequence(value, this.childIndent(indent) - (this.layout.compactSequences ? 2 : 0), false);
       }
     } else {
-      this.parts.push(" ");
+      this.out += " ";
       this.scalar(value, this.scalars.blockIndent(indent, this.childIndent(indent)), false);
     }
   }
@@ -106,21 +107,21 @@ export class GoYamlEmitter {
   private sequence(items: YamlValue[], column: number, inline: boolean): void {
     const pad = " ".repeat(column);
     items.forEach((item, index) => {
-      if (!(inline && index === 0)) this.parts.push(pad);
-      this.parts.push("- ");
+      if (!(inline && index === 0)) this.out += pad;
+      this.out += "- ";
       if (item instanceof YamlMapping && item.entries.length > 0) this.mapping(item, column + 2, true);
       else if (Array.isArray(item) && item.length > 0) this.sequence(item, column + 2, true);
-      else if (item instanceof YamlMapping) this.parts.push("{}\n");
-      else if (Array.isArray(item)) this.parts.push("[]\n");
+      else if (item instanceof YamlMapping) this.out += "{}\n";
+      else if (Array.isArray(item)) this.out += "[]\n";
       else this.scalar(item, column + 2, false, column);
     });
   }
 
   private scalar(value: Exclude<YamlValue, YamlMapping | YamlValue[]>, textIndent: number, simpleKey: boolean, parentIndent?: number): void {
     const text = this.scalarText(value, textIndent, simpleKey, parentIndent);
-    this.parts.push(text);
+    this.out += text;
     const last = text.charCodeAt(text.length - 1);
-    if (last !== 10 && last !== 0x2028 && last !== 0x2029) this.parts.push("\n");
+    if (last !== 10 && last !== 0x2028 && last !== 0x2029) this.out += "\n";
   }
 
   private scalarText(value: Exclude<YamlValue, YamlMapping | YamlValue[]>, textIndent: number, simpleKey: boolean, parentIndent?: number): string {
@@ -136,7 +137,9 @@ export class GoYamlEmitter {
 
 /** A key go-yaml writes as `? key`: longer than 128 bytes, or holding a line break (goccy writes every key on its line). */
 function isComplexKey(key: string): boolean {
-  return new TextEncoder().encode(key).length > 128 || /[\n\r\u0085\u2028\u2029]/.test(key);
+  // A UTF-16 unit is at most three UTF-8 bytes: short keys need no encoding.
+  if (key.length > 42 && new TextEncoder().encode(key).length > 128) return true;
+  return /[\n\r\u0085\u2028\u2029]/.test(key);
 }
 
 /** go-yaml's `!!binary`: padded base64, cut into 70-character lines in a literal block when long. */

@@ -11,7 +11,6 @@ interface Analysis {
   multiline: boolean;
   blockPlainAllowed: boolean;
   singleQuotedAllowed: boolean;
-  blockAllowed: boolean;
 }
 
 const goWhitespace = /^[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$/;
@@ -30,9 +29,25 @@ function isPrintable(code: number): boolean {
   );
 }
 
+const printableAscii = /^[\x20-\x7E]*$/;
+const indicatorFirst = /^(?:[#,[\]{}&*!|>'"%@`]|[?:-](?: |$))/;
+
+/**
+ * `analyze` for printable ASCII on one line (most values), with searches
+ * instead of a walk: no breaks, tabs or special characters, so only the
+ * indicators and the spaces at either end count.
+ */
+function analyzeAscii(value: string): Analysis {
+  const blockIndicators =
+    value.startsWith("---") || value.startsWith("...") || indicatorFirst.test(value) || value.includes(": ") || value.endsWith(":") || value.includes(" #");
+  const edgeSpace = value.charCodeAt(0) === 32 || value.charCodeAt(value.length - 1) === 32;
+  return { multiline: false, blockPlainAllowed: !blockIndicators && !edgeSpace, singleQuotedAllowed: true };
+}
+
 function analyze(value: string): Analysis {
+  if (value.length > 0 && printableAscii.test(value)) return analyzeAscii(value);
   if (value.length === 0) {
-    return { multiline: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false };
+    return { multiline: false, blockPlainAllowed: true, singleQuotedAllowed: true };
   }
   let blockIndicators = value.startsWith("---") || value.startsWith("...");
   let lineBreaks = false;
@@ -107,9 +122,7 @@ function analyze(value: string): Analysis {
   }
   let blockPlainAllowed = true;
   let singleQuotedAllowed = true;
-  let blockAllowed = true;
   if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) blockPlainAllowed = false;
-  if (trailingSpace) blockAllowed = false;
   if (breakSpace) {
     blockPlainAllowed = false;
     singleQuotedAllowed = false;
@@ -118,17 +131,32 @@ function analyze(value: string): Analysis {
     blockPlainAllowed = false;
     singleQuotedAllowed = false;
   }
-  if (spaceBreak || special) blockAllowed = false;
   if (lineBreaks) blockPlainAllowed = false;
   if (blockIndicators) blockPlainAllowed = false;
-  return { multiline: lineBreaks, blockPlainAllowed, singleQuotedAllowed, blockAllowed };
+  return { multiline: lineBreaks, blockPlainAllowed, singleQuotedAllowed };
 }
+
+/**
+ * What stops a multi-line string from being a literal block, in one pass:
+ * a character that is not printable (tabs excepted) or a space before a break;
+ * libyaml's `block_allowed`, without its per-character
+ * work on bodies of megabytes.
+ */
+const notLiteral = /[^\n\t\x20-\x7E\xA0-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD]| [\n\u2028\u2029]/;
+
+const asciiLines = /^[\n\t\x20-\x7E]*$/;
 
 /** The style go-yaml writes a string in. */
 export function goYamlStyle(value: string, simpleKey: boolean): ScalarStyle {
   let style: ScalarStyle;
-  if (value.includes("\n")) style = goWhitespace.test(value) ? "double" : "literal";
-  else style = canBePlainForGoYaml(value) ? "plain" : "double";
+  if (value.includes("\n")) {
+    if (goWhitespace.test(value)) return "double";
+    if (simpleKey || value.endsWith(" ")) return "double";
+    // Printable ASCII and line feeds (most bodies) need only the space-before-break search.
+    if (asciiLines.test(value)) return value.includes(" \n") ? "double" : "literal";
+    return notLiteral.test(value) ? "double" : "literal";
+  }
+  style = canBePlainForGoYaml(value) ? "plain" : "double";
   if (style === "double") return style;
   const analysis = analyze(value);
   if (simpleKey && analysis.multiline) return "double";
@@ -136,7 +164,6 @@ export function goYamlStyle(value: string, simpleKey: boolean): ScalarStyle {
     if (!analysis.blockPlainAllowed || (value.length === 0 && simpleKey)) style = "single";
   }
   if (style === "single" && !analysis.singleQuotedAllowed) return "double";
-  if (style === "literal" && (!analysis.blockAllowed || simpleKey)) return "double";
   return style;
 }
 
@@ -204,19 +231,13 @@ function literal(value: string, digit: number, textIndent: number): string {
   const last = value.charCodeAt(value.length - 1);
   if (!isBreak(last)) header += "-";
   else if (value.length === 1 || isBreak(value.charCodeAt(value.length - 2))) header += "+";
+  // Every line that has text is indented; empty lines are not.
   const pad = " ".repeat(textIndent);
-  const parts: string[] = [header, "\n"];
-  let start = 0;
-  for (let index = 0; index < value.length; index += 1) {
-    const code = value.charCodeAt(index);
-    if (code === 10 || code === 0x2028 || code === 0x2029) {
-      if (index > start) parts.push(pad, value.slice(start, index));
-      parts.push(value[index]!);
-      start = index + 1;
-    }
-  }
-  if (start < value.length) parts.push(pad, value.slice(start));
-  return parts.join("");
+  const lead = isBreak(first) ? "" : pad;
+  const body = /[\u2028\u2029]/.test(value)
+    ? value.replace(/([\n\u2028\u2029])(?=[^\n\u2028\u2029])/g, `$1${pad}`)
+    : value.replace(/\n(?=[^\n])/g, `\n${pad}`);
+  return `${header}\n${lead}${body}`;
 }
 
 /**

@@ -114,6 +114,7 @@ export type GoScalar =
   | { kind: "merge"; value: string }
   | { kind: "string"; value: string };
 
+const shortDecimal = /^[1-9][0-9]{0,14}$/;
 const nullWords = new Set(["", "~", "null", "Null", "NULL"]);
 const trueWords = new Set(["true", "True", "TRUE"]);
 const falseWords = new Set(["false", "False", "FALSE"]);
@@ -130,6 +131,8 @@ const negativeInfinityWords = new Set(["-.inf", "-.Inf", "-.INF"]);
  * `bigint`s.
  */
 export function resolvePlain(text: string): GoScalar {
+  // The common case, a short decimal without sign, underscore or leading zero: exact as a number.
+  if (shortDecimal.test(text)) return { kind: "int", value: Number(text) };
   if (nullWords.has(text)) return { kind: "null", value: null };
   if (trueWords.has(text)) return { kind: "bool", value: true };
   if (falseWords.has(text)) return { kind: "bool", value: false };

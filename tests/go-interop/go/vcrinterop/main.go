@@ -3,6 +3,7 @@
 //
 //	vcrinterop generate -n 1000 -seed 1 -classes words,lines -out DIR
 //	vcrinterop load -reader v3|goccy FILE...
+//	vcrinterop time -reader v3 -writer v3-marshal -runs 5 FILE
 package main
 
 import (
@@ -147,6 +148,8 @@ func main() {
 	switch os.Args[1] {
 	case "generate":
 		err = generate(os.Args[2:])
+	case "time":
+		err = timeLoadSave(os.Args[2:])
 	case "load":
 		err = load(os.Args[2:])
 	default:

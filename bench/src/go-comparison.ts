@@ -1,0 +1,95 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Cassette, cassetteLayouts, parseCassette, serializeCassette } from "@tapedeck/cassette";
+import { buildInterop, goMissing } from "@tapedeck/go-interop-tests/go";
+import { fixtureTexts } from "./cassette-inputs.js";
+import { textDeltas } from "./inputs.js";
+import { log, mark, measure, ms, ratio, results } from "./report.js";
+
+/** The two shapes of the Go comparison: few huge streamed bodies, and thousands of small interactions. */
+function shapes(): Array<{ name: string; text: string }> {
+  const template = parseCassette(fixtureTexts()[2]!).interactions[0]!;
+  const make = (deltas: number, megabytes: number) => {
+    const body = textDeltas(deltas).sse;
+    const count = Math.ceil((megabytes * 2 ** 20) / (body.length + 2_500));
+    const cassette: Cassette = {
+      version: 2,
+      // go-vcr's own layout: yaml.v3's Marshal.
+      layout: cassetteLayouts.C,
+      interactions: Array.from({ length: count }, (_, id) => ({ id, request: { ...template.request }, response: { ...template.response, body } })),
+    };
+    return serializeCassette(cassette);
+  };
+  return [
+    { name: "few huge streamed bodies", text: make(2_300, 55) },
+    { name: "thousands of small interactions", text: make(55, 80) },
+  ];
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function peakOverBaseline(file: string, size: number): number {
+  const script = fileURLToPath(new URL("./memory.js", import.meta.url));
+  const peak = (operation: string) =>
+    (JSON.parse(execFileSync(process.execPath, ["--max-old-space-size=16384", script, operation, file], { encoding: "utf8" })) as { maxRssKilobytes: number }).maxRssKilobytes * 1024;
+  return (peak("tapedeck-parse") - peak("baseline")) / size;
+}
+
+/**
+ * tapedeck against go-vcr's own load and save (yaml.v3 into go-vcr's structs,
+ * built offline from Debian's packages as tests/go-interop does), on the same
+ * files in one run. Skipped, with the reason, where Go is not installed.
+ */
+export async function goComparisonBenchmarks(): Promise<void> {
+  log("## Cassette load and save against Go's go-vcr");
+  log();
+  const missing = goMissing();
+  if (missing !== undefined) {
+    log(`Skipped: ${missing}.`);
+    log();
+    results.go = { skipped: missing };
+    return;
+  }
+  const run = buildInterop();
+  const directory = mkdtempSync(join(tmpdir(), "tapedeck-bench-go-"));
+  log("Each file is written by tapedeck in go-vcr's layout (yaml.v3 `Marshal`) and checked byte for byte: Go's save and tapedeck's save both give back the file.");
+  log("Load: bytes to go-vcr's structs (Go, `yaml.Unmarshal`) or to tapedeck's model (`parseCassette` of the bytes, UTF-8 checked). Save: structs to bytes (`yaml.Marshal`) or model to bytes (`serializeCassette`, then UTF-8). Medians of 5 runs each.");
+  log();
+  log("| shape | size | interactions | Go load ms | tapedeck load ms | load speed-up (≥ 5×) | Go save ms | tapedeck save ms | save speed-up (≥ 3×) | tapedeck load peak over baseline ÷ size (≤ 1.5×) |");
+  log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  const rows = [];
+  for (const [index, shape] of shapes().entries()) {
+    const file = join(directory, `shape-${index}.yaml`);
+    writeFileSync(file, shape.text);
+    const bytes = Buffer.from(shape.text);
+    const go = JSON.parse(run(["time", "-runs", "5", file])) as { loadMs: number[]; saveMs: number[]; same: boolean };
+    if (!go.same) throw new Error(`Go's save did not give back ${shape.name}`);
+    const model = parseCassette(bytes);
+    if (!Buffer.from(serializeCassette(model)).equals(bytes)) throw new Error(`tapedeck's save did not give back ${shape.name}`);
+    const times = await measure(
+      { load: () => parseCassette(bytes), save: () => Buffer.from(serializeCassette(model)) },
+      { iterations: 5, time: 0 },
+    );
+    const row = {
+      shape: shape.name,
+      megabytes: bytes.length / 2 ** 20,
+      interactions: model.interactions.length,
+      goLoad: median(go.loadMs),
+      goSave: median(go.saveMs),
+      tapedeckLoad: times.load!,
+      tapedeckSave: times.save!,
+      memory: peakOverBaseline(file, bytes.length),
+    };
+    rows.push(row);
+    const loadUp = row.goLoad / row.tapedeckLoad;
+    const saveUp = row.goSave / row.tapedeckSave;
+    log(
+      `| ${row.shape} | ${row.megabytes.toFixed(0)} MB | ${row.interactions.toLocaleString("en")} | ${ms(row.goLoad)} | ${ms(row.tapedeckLoad)} | ${ratio(loadUp)} ${mark(loadUp >= 5)} | ${ms(row.goSave)} | ${ms(row.tapedeckSave)} | ${ratio(saveUp)} ${mark(saveUp >= 3)} | ${ratio(row.memory)} ${mark(row.memory <= 1.5)} |`,
+    );
+  }
+  log();
+  results.go = rows;
+}
