@@ -1,6 +1,7 @@
 import { type Cassette, cassetteLayouts, durationToMilliseconds, type Interaction, parseCassette, serializeCassette } from "@tapedeck/cassette";
 import { openaiChat } from "@tapedeck/codec/openai-chat";
 import { createReplayFetch } from "@tapedeck/replay";
+import { createAwsEventStreamParser, serializeAwsEventStreamMessage } from "@tapedeck/aws-event-stream";
 import { createEventStreamParser } from "@tapedeck/sse";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -94,7 +95,83 @@ export const families: Family[] = [
   { name: "codec: an unknown array field in every delta", unit: "10k chunks", sizes: [1, 8], prepare: (n) => { const body = deltasWithUnknownArray(n * 10_000); return () => openaiChat.merge(body); } },
   { name: "codec: finish_reason repeated in every chunk", unit: "10k chunks", sizes: [1, 8], prepare: (n) => { const body = repeatedFinishReason(n * 10_000); return () => openaiChat.merge(body); } },
   { name: "matching a large request against 50 interactions", unit: "MB of body", sizes: [4, 32], prepare: matching },
+  {
+    name: "AWS event stream fed one byte at a time",
+    unit: "16 KiB",
+    sizes: [1, 8],
+    prepare: (n) => {
+      const stream = awsFrames(n * 16 * 1024);
+      return () => {
+        let count = 0;
+        const parser = createAwsEventStreamParser({ onMessage: () => (count += 1) });
+        for (let index = 0; index < stream.length; index += 1) parser.feed(stream.subarray(index, index + 1));
+        parser.end();
+        return count;
+      };
+    },
+  },
+  {
+    name: "SSE fed one character at a time",
+    unit: "64 KiB",
+    sizes: [1, 8],
+    prepare: (n) => {
+      const text = textEvents(n * 64 * 1024);
+      return () => {
+        const parser = createEventStreamParser({ onEvent: () => undefined });
+        for (let index = 0; index < text.length; index += 1) parser.feed(text[index]!);
+        parser.end();
+      };
+    },
+  },
+  { name: "YAML: a key of colons (refused past 1,024)", unit: "128k characters", sizes: [1, 8], prepare: (n) => { const text = `version: 2\n${":".repeat(n * 128 * 1024)}x: 1\ninteractions: []\n`; return () => attempt(text); } },
+  { name: "YAML: a mapping with many keys", unit: "10k keys", sizes: [1, 8], prepare: (n) => { const text = manyKeys(n * 10_000); return () => parseCassette(text); } },
+  { name: "YAML: nesting (refused, typed, when too deep)", unit: "1k levels", sizes: [1, 8], prepare: (n) => { const text = nested(n * 1000); return () => attempt(text); } },
 ];
+
+/** Reads a cassette that may be refused: the refusal's cost is what is timed. */
+function attempt(text: string): unknown {
+  try {
+    return parseCassette(text);
+  } catch (error) {
+    return error;
+  }
+}
+
+/** Frames of a Converse stream, about `bytes` long. */
+function awsFrames(bytes: number): Uint8Array {
+  const frame = serializeAwsEventStreamMessage({
+    headers: [
+      { name: ":event-type", type: "string", value: "contentBlockDelta" },
+      { name: ":content-type", type: "string", value: "application/json" },
+      { name: ":message-type", type: "string", value: "event" },
+    ],
+    payload: new TextEncoder().encode(JSON.stringify({ contentBlockIndex: 0, delta: { text: "hello" }, p: "abcdefghijklmnop" })),
+  });
+  const count = Math.ceil(bytes / frame.length);
+  const stream = new Uint8Array(count * frame.length);
+  for (let index = 0; index < count; index += 1) stream.set(frame, index * frame.length);
+  return stream;
+}
+
+/** Chat chunk events, about `characters` long. */
+function textEvents(characters: number): string {
+  const event = chunk({ choices: [{ index: 0, delta: { content: "a" } }] });
+  return `${event.repeat(Math.ceil(characters / event.length))}data: [DONE]\n\n`;
+}
+
+/** A cassette with an unknown field holding a mapping of `n` keys. */
+function manyKeys(n: number): string {
+  let text = "version: 2\nextra:\n";
+  for (let key = 0; key < n; key += 1) text += `    key${key}: ${key}\n`;
+  return `${text}interactions: []\n`;
+}
+
+/** A cassette with an unknown field nested `depth` mappings deep. */
+function nested(depth: number): string {
+  let text = "version: 2\nextra:\n";
+  for (let level = 1; level <= depth; level += 1) text += `${" ".repeat(level)}k:\n`;
+  return `${text}interactions: []\n`;
+}
 
 /** Times one family at one size in a fresh process (`linearity-child.js`), so that no other work's heap is billed to it. */
 function timeAlone(index: number, size: number): number {

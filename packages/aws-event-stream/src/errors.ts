@@ -8,9 +8,9 @@ export type AwsEventStreamErrorCode =
   | "truncated"
   /** A message's lengths contradict each other (shorter than 16 bytes, headers past the end...). */
   | "invalid-length"
-  /** A header block longer than the `maxHeadersLength` option allows (default 128 KiB). */
+  /** A header block longer than the `maxHeadersLength` option allows (default 128 KiB), read or about to be written. */
   | "headers-too-long"
-  /** A payload longer than the `maxPayloadLength` option allows (default 24 MiB). */
+  /** A payload longer than the `maxPayloadLength` option allows (default 24 MiB), read or about to be written. */
   | "payload-too-long"
   /** A header that cannot be read: an unknown type, a value past the block's end, a name or string that is not UTF-8. */
   | "invalid-header"

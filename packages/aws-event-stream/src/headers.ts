@@ -87,6 +87,8 @@ export function decodeHeaders(bytes: Uint8Array, where: { offset: number; messag
   return headers;
 }
 
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** Writes a header block; a value its type cannot hold is an `invalid-message` error. */
 export function encodeHeaders(headers: readonly AwsEventStreamHeader[], messageNumber = 0): Uint8Array {
   const parts: Uint8Array[] = [];
@@ -95,6 +97,10 @@ export function encodeHeaders(headers: readonly AwsEventStreamHeader[], messageN
     throw new AwsEventStreamError("invalid-message", detail, { offset: 0, messageNumber });
   };
   for (const header of headers) {
+    // A lone surrogate would be written as U+FFFD: a different name or value than given.
+    if (loneSurrogate.test(header.name) || ((header.type === "string" || header.type === "uuid") && loneSurrogate.test(header.value))) {
+      fail(`header ${JSON.stringify(header.name)}: a lone surrogate, which UTF-8 cannot carry`);
+    }
     const name = encoder.encode(header.name);
     if (name.length === 0 || name.length > 255) fail(`header name "${header.name}" must be 1 to 255 bytes of UTF-8`);
     let value: Uint8Array;

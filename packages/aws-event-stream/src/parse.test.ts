@@ -151,4 +151,33 @@ describe("parseAwsEventStream", () => {
       );
     }
   });
+
+  it("owns what it gives: a caller reusing its buffer does not change an earlier message", () => {
+    const first = handBuiltFrame('{"n":1}');
+    const second = handBuiltFrame('{"n":2}');
+    const messages: ParsedAwsEventStreamMessage[] = [];
+    const parser = createAwsEventStreamParser({ onMessage: (message) => messages.push(message) });
+    const buffer = new Uint8Array(first.length);
+    buffer.set(first);
+    parser.feed(buffer);
+    // The same buffer, refilled with the next frame, as a socket reader does.
+    buffer.set(second);
+    parser.feed(buffer);
+    parser.end();
+    expect(messages.map((message) => new TextDecoder().decode(message.payload))).toEqual(['{"n":1}', '{"n":2}']);
+    expect(headerValue(messages[0]!, ":event-type")).toBe("chunk");
+  });
+
+  it("keeps a message cut across fed pieces whole when the caller refills its buffer before the message ends", () => {
+    const frame = handBuiltFrame(payload);
+    const parser = createAwsEventStreamParser({ onMessage: (message) => got.push(message) });
+    const got: ParsedAwsEventStreamMessage[] = [];
+    const buffer = new Uint8Array(frame.length);
+    buffer.set(frame);
+    parser.feed(buffer.subarray(0, 40));
+    buffer.fill(0, 0, 40);
+    parser.feed(buffer.subarray(40));
+    parser.end();
+    expect(serializeAwsEventStream(got)).toEqual(frame);
+  });
 });

@@ -20,8 +20,8 @@ export interface AwsEventStreamParser {
 }
 
 const preludeLength = 12;
-const defaultMaxHeadersLength = 128 * 1024;
-const defaultMaxPayloadLength = 24 * 1024 * 1024;
+export const defaultMaxHeadersLength = 128 * 1024;
+export const defaultMaxPayloadLength = 24 * 1024 * 1024;
 
 /**
  * Creates an incremental, byte-exact reader of `application/vnd.amazon.eventstream`
@@ -43,7 +43,9 @@ export function createAwsEventStreamParser(
   const { onMessage } = options;
   const maxHeadersLength = options.maxHeadersLength ?? defaultMaxHeadersLength;
   const maxPayloadLength = options.maxPayloadLength ?? defaultMaxPayloadLength;
+  // The bytes fed and not yet read, as copies (a caller may reuse its buffer); `head` is the first piece in use.
   const pieces: Uint8Array[] = [];
+  let head = 0;
   let buffered = 0;
   /** Stream offset of the first buffered byte. */
   let offset = 0;
@@ -57,12 +59,12 @@ export function createAwsEventStreamParser(
 
   /** The first `length` buffered bytes, without removing them (a view when one piece holds them). */
   function peek(length: number): Uint8Array {
-    const first = pieces[0]!;
+    const first = pieces[head]!;
     if (first.length >= length) return first.subarray(0, length);
     const bytes = new Uint8Array(length);
     let filled = 0;
-    for (const piece of pieces) {
-      const part = piece.subarray(0, length - filled);
+    for (let index = head; index < pieces.length; index += 1) {
+      const part = pieces[index]!.subarray(0, length - filled);
       bytes.set(part, filled);
       filled += part.length;
       if (filled === length) break;
@@ -74,14 +76,19 @@ export function createAwsEventStreamParser(
     buffered -= length;
     offset += length;
     while (length > 0) {
-      const first = pieces[0]!;
+      const first = pieces[head]!;
       if (first.length <= length) {
-        pieces.shift();
+        head += 1;
         length -= first.length;
       } else {
-        pieces[0] = first.subarray(length);
+        pieces[head] = first.subarray(length);
         length = 0;
       }
+    }
+    // Pieces read are let go in one splice once they are half the list: linear however small the pieces fed.
+    if (head > 64 && head * 2 > pieces.length) {
+      pieces.splice(0, head);
+      head = 0;
     }
   }
 
@@ -137,7 +144,8 @@ export function createAwsEventStreamParser(
   return {
     feed(bytes) {
       if (bytes.length === 0) return;
-      pieces.push(bytes);
+      // A copy: messages are views of it, and must not change when the caller reuses its buffer.
+      pieces.push(bytes.slice());
       buffered += bytes.length;
       for (;;) {
         if (totalLength === -1) {

@@ -85,4 +85,37 @@ describe("serializeAwsEventStreamMessage", () => {
   ] as Array<[string, AwsEventStreamHeader]>)("refuses a header its type cannot hold: %s", (_name, header) => {
     expect(() => serializeAwsEventStreamMessage({ headers: [header], payload: new Uint8Array() })).toThrow(AwsEventStreamError);
   });
+
+  it.each([
+    ["a name with a lone surrogate", { name: "x\uD800", type: "string", value: "y" }, "invalid-message"],
+    ["a string value with a lone surrogate", { name: "x", type: "string", value: "\uDC00y" }, "invalid-message"],
+  ] as Array<[string, AwsEventStreamHeader, string]>)("refuses what UTF-8 cannot carry rather than write U+FFFD: %s", (_name, header, code) => {
+    const error = (() => {
+      try {
+        serializeAwsEventStreamMessage({ headers: [header], payload: new Uint8Array() });
+      } catch (caught) {
+        return caught as AwsEventStreamError;
+      }
+    })();
+    expect(error?.code).toBe(code);
+  });
+
+  it("refuses what its own parser refuses: a header block over 128 KiB, a payload over the limit", () => {
+    const big = (name: string) => ({ name, type: "string", value: "y".repeat(60_000) }) as AwsEventStreamHeader;
+    // Three headers of 60,000 bytes each: every one fits its type, the block (about 180 KB) does not fit the parser's limit.
+    const headers = [big("a"), big("b"), big("c")];
+    const tooManyHeaders = (() => {
+      try {
+        serializeAwsEventStreamMessage({ headers, payload: new Uint8Array() });
+      } catch (caught) {
+        return caught as AwsEventStreamError;
+      }
+    })();
+    expect(tooManyHeaders?.code).toBe("headers-too-long");
+    const payload = new Uint8Array(11);
+    expect(() => serializeAwsEventStreamMessage({ headers: [], payload }, 0, { maxPayloadLength: 10 })).toThrow(/maxPayloadLength \(10\)/);
+    // Within the limits, what is written reads back.
+    const written = serializeAwsEventStreamMessage({ headers: [big("a"), big("b")], payload }, 0, { maxPayloadLength: 11 });
+    expect(parseAwsEventStream(written, { maxPayloadLength: 11 })[0]!.payload).toEqual(payload);
+  });
 });

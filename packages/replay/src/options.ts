@@ -63,6 +63,13 @@ export interface TimingOptions {
   pacing?: "recorded" | number | ((index: number, event: { event?: string; data?: string }) => number);
   /** Divides every wait: 2 plays twice as fast. Default 1. */
   speed?: number;
+  /**
+   * The longest wait taken from a recording, in milliseconds: the recorded
+   * latency, or a gap between two recorded pieces. A longer recorded time (an
+   * edited or forged cassette) is played this long instead, and the replay's
+   * `notes()` say so. Default 60,000 (one minute).
+   */
+  maxRecordedWait?: number;
 }
 
 /** What every replay takes: how to match, when to play, what to redact from live requests before matching. */

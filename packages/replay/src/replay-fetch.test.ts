@@ -114,6 +114,35 @@ describe("replay timing", () => {
     expect(arrivals.at(-1)).toBeLessThanOrEqual(29 * 5 + 1);
   });
 
+  it("plays a forged recorded time (two weeks) as timing.maxRecordedWait at most, and notes it", async () => {
+    vi.useFakeTimers();
+    const cassette = loadFixture("novita");
+    const interaction = cassette.interactions[0]!;
+    const length = new TextEncoder().encode(bodyText(interaction.response.body)).length;
+    const twoWeeks = 14 * 24 * 3_600_000;
+    interaction.response.duration = "336h0m0s";
+    interaction.response.headers = { ...interaction.response.headers, "X-Tapedeck-Pacing": [`10@0,${length - 10}@${twoWeeks}`] };
+    const fetch = createReplayFetch(cassette, { timing: { latency: "recorded", pacing: "recorded", maxRecordedWait: 1_000 } });
+    let settled = false;
+    const pending = fetch(...recordedRequest(cassette, 0)).then((response) => {
+      settled = true;
+      return response;
+    });
+    await vi.advanceTimersByTimeAsync(999);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(settled).toBe(true);
+    const reader = (await pending).body!.getReader();
+    expect((await reader.read()).value).toHaveLength(10);
+    const second = reader.read();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect((await second).value).toHaveLength(length - 10);
+    expect(fetch.notes()).toEqual([
+      "interaction 0: its recorded latency of 1209600000 ms is played as 1000 ms (timing.maxRecordedWait)",
+      "interaction 0: the recorded wait of 1209600000 ms before piece 1 is played as 1000 ms (timing.maxRecordedWait)",
+    ]);
+  });
+
   it("reports at most 20 differences, the first ones in order, however many extra items a request has", async () => {
     const cassette = {
       version: 2 as const,

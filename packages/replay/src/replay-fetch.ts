@@ -1,6 +1,7 @@
-import type { Cassette, Interaction } from "@tapedeck/cassette";
+import { bodyText, type Cassette, type Interaction } from "@tapedeck/cassette";
 import { InteractionPool } from "./interaction-pool.js";
 import type { IncomingRequest, ReplayOptions } from "./options.js";
+import { longRecordedWaits } from "./pacing.js";
 import { buildResponse, latencyOf, sleep } from "./response.js";
 
 /** Options of {@link createReplayFetch}: how to match, when to play, what to redact. */
@@ -10,6 +11,8 @@ export type ReplayFetchOptions = ReplayOptions;
 export type ReplayFetch = typeof fetch & {
   /** The interactions not used yet, in recorded order: check at the end of a test that every one was. */
   unused(): Interaction[];
+  /** What the replay changed from the recording, one line each: recorded waits longer than `timing.maxRecordedWait`, played shorter. */
+  notes(): string[];
   /** Answers a request whose body was already read (an interceptor's), without building a `Request` again. */
   answer(request: IncomingRequest, signal?: AbortSignal): Promise<Response>;
 };
@@ -35,8 +38,14 @@ export type ReplayFetch = typeof fetch & {
 export function createReplayFetch(cassettes: Cassette | readonly Cassette[], options: ReplayFetchOptions = {}): ReplayFetch {
   const pool = new InteractionPool(cassettes, options);
   const timing = options.timing ?? {};
+  const notes: string[] = [];
+  const noted = new WeakSet<Interaction>();
   const answer = async (request: IncomingRequest, signal?: AbortSignal) => {
     const interaction = pool.take(request);
+    if ((timing.latency === "recorded" || timing.pacing === "recorded") && !noted.has(interaction)) {
+      noted.add(interaction);
+      notes.push(...longRecordedWaits(interaction, bodyLength(interaction), timing));
+    }
     await sleep(latencyOf(interaction, timing), signal);
     return buildResponse(interaction, timing, signal);
   };
@@ -45,5 +54,10 @@ export function createReplayFetch(cassettes: Cassette | readonly Cassette[], opt
     const body = request.body === null ? "" : await request.text();
     return answer({ method: request.method, url: request.url, headers: request.headers, body }, request.signal);
   };
-  return Object.assign(replayFetch, { unused: () => pool.unused(), answer });
+  return Object.assign(replayFetch, { unused: () => pool.unused(), notes: () => [...notes], answer });
+}
+
+function bodyLength(interaction: Interaction): number {
+  const body = interaction.response.body;
+  return body instanceof Uint8Array ? body.length : new TextEncoder().encode(bodyText(body)).length;
 }

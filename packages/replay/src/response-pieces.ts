@@ -2,7 +2,7 @@ import { parseAwsEventStream } from "@tapedeck/aws-event-stream";
 import { bodyText, type Interaction } from "@tapedeck/cassette";
 import { streamFraming } from "@tapedeck/codec";
 import { type EventStreamEvent, parseEventStream } from "@tapedeck/sse";
-import { recordedPacing } from "./pacing.js";
+import { defaultMaxRecordedWait, recordedPacing } from "./pacing.js";
 
 /** One piece of a recorded body: an SSE event's bytes, an AWS frame, or a whole body. */
 export interface ResponsePiece {
@@ -22,22 +22,23 @@ export interface ResponsePiece {
  * answers the same one many times). Never throws: a stream that does not
  * parse is sent whole, as recorded.
  */
-export function responsePieces(interaction: Interaction, timing: { pacing?: unknown } = {}): ResponsePiece[] {
+export function responsePieces(interaction: Interaction, timing: { pacing?: unknown; maxRecordedWait?: number } = {}): ResponsePiece[] {
   const recorded = timing.pacing === "recorded";
+  const maxWait = timing.maxRecordedWait ?? defaultMaxRecordedWait;
   const cached = cache.get(interaction);
-  if (cached !== undefined && cached.body === interaction.response.body && cached.recorded === recorded) return cached.pieces;
-  const pieces = cut(interaction, recorded);
-  cache.set(interaction, { body: interaction.response.body, recorded, pieces });
+  if (cached !== undefined && cached.body === interaction.response.body && cached.recorded === recorded && cached.maxWait === maxWait) return cached.pieces;
+  const pieces = cut(interaction, recorded, maxWait);
+  cache.set(interaction, { body: interaction.response.body, recorded, maxWait, pieces });
   return pieces;
 }
 
-const cache = new WeakMap<Interaction, { body: Interaction["response"]["body"]; recorded: boolean; pieces: ResponsePiece[] }>();
+const cache = new WeakMap<Interaction, { body: Interaction["response"]["body"]; recorded: boolean; maxWait: number; pieces: ResponsePiece[] }>();
 
-function cut(interaction: Interaction, recorded: boolean): ResponsePiece[] {
+function cut(interaction: Interaction, recorded: boolean, maxWait: number): ResponsePiece[] {
   const { response } = interaction;
   const bytes = response.body instanceof Uint8Array ? response.body : new TextEncoder().encode(bodyText(response.body));
   if (bytes.length === 0) return [];
-  const paced = recorded ? pacedPieces(interaction, bytes) : undefined;
+  const paced = recorded ? pacedPieces(interaction, bytes, maxWait) : undefined;
   if (paced !== undefined) return paced;
   const framing = streamFraming(response);
   if (framing === "aws-event-stream") {
@@ -54,16 +55,22 @@ function cut(interaction: Interaction, recorded: boolean): ResponsePiece[] {
   return sseEvents(bytes).map((data) => withLazyEvent(data));
 }
 
-/** The body cut where the recorder saw its pieces arrive, each with its time; `undefined` without usable pacing. */
-function pacedPieces(interaction: Interaction, bytes: Uint8Array): ResponsePiece[] | undefined {
+/**
+ * The body cut where the recorder saw its pieces arrive, each with its time
+ * (no gap longer than `maxWait`); `undefined` without usable pacing.
+ */
+function pacedPieces(interaction: Interaction, bytes: Uint8Array, maxWait: number): ResponsePiece[] | undefined {
   const pacing = recordedPacing(interaction, bytes.length);
   if (pacing === undefined) return undefined;
-  const first = pacing[0]?.at ?? 0;
   let offset = 0;
+  let previous = pacing[0]?.at ?? 0;
+  let played = 0;
   return pacing.map(({ bytes: length, at }) => {
     const data = bytes.subarray(offset, offset + length);
     offset += length;
-    return { data, at: at - first };
+    played += Math.min(at - previous, maxWait);
+    previous = at;
+    return { data, at: played };
   });
 }
 

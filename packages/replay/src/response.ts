@@ -1,7 +1,7 @@
 import { durationToMilliseconds, type Interaction } from "@tapedeck/cassette";
 import { ReplayError } from "./errors.js";
 import type { TimingOptions } from "./options.js";
-import { pacingHeader } from "./pacing.js";
+import { defaultMaxRecordedWait, pacingHeader } from "./pacing.js";
 import { type ResponsePiece, responsePieces } from "./response-pieces.js";
 
 export { type ResponsePiece, responsePieces } from "./response-pieces.js";
@@ -57,7 +57,7 @@ export function latencyOf(interaction: Interaction, timing: TimingOptions): numb
   const speed = timing.speed ?? 1;
   if (timing.latency === "recorded") {
     const duration = interaction.response.duration;
-    return duration === undefined ? 0 : durationToMilliseconds(duration) / speed;
+    return duration === undefined ? 0 : Math.min(durationToMilliseconds(duration), timing.maxRecordedWait ?? defaultMaxRecordedWait) / speed;
   }
   return (timing.latency ?? 0) / speed;
 }

@@ -190,6 +190,22 @@ describe("modes", () => {
     expect(await replayed[1]!.json()).toEqual({ attempt: 2 });
   });
 
+  it("ends a redirect loop while recording as fetch does, after 20 redirects, and fails stop() saying so", async () => {
+    const path = join(scratch.directory, "loop.yaml");
+    const session = await startCassette({ path, mode: "record-missing" });
+    const failure = await fetch(`${scratch.upstream.url}/v1/loop/0`).then(
+      () => undefined,
+      (error: Error) => error,
+    );
+    expect(failure).toBeInstanceOf(Error);
+    // The first request and 20 redirects reached the upstream; the 21st redirect was refused.
+    expect(scratch.upstream.received.map((request) => request.url)).toEqual(Array.from({ length: 21 }, (_, step) => `/v1/loop/${step}`));
+    const error = await caught(() => session.stop());
+    expect(error.code).toBe("redirect-loop");
+    expect(error.message).toContain("/v1/loop/21 is redirect 21");
+    expect(parseCassette(await readFile(path, "utf8")).interactions).toHaveLength(21);
+  }, 20_000);
+
   it("lets a cassette started inside another's scope take over until it stops, then gives the requests back", async () => {
     const outer = await startCassette({ path: join(scratch.directory, "outer.yaml"), mode: "record" });
     await post("/v1/echo", { n: 1 });

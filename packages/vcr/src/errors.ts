@@ -12,6 +12,8 @@ export type VcrErrorCode =
   | "network-bypass"
   /** `TAPEDECK_MODE` or the `mode` option is not a mode. */
   | "invalid-mode"
+  /** A chain of redirects went past fetch's limit of 20 (a loop): the request failed as fetch fails it, and nothing more was recorded. */
+  | "redirect-loop"
   /** Recording failed: the upstream request, or writing the cassette. */
   | "record-failed";
 

@@ -16,7 +16,7 @@ export interface Received {
 /**
  * A local upstream on 127.0.0.1 that answers like an LLM provider: a chat
  * completion streamed as three SSE events 40 ms apart, a JSON answer, and a
- * route that answers 429 once, then 200.
+ * route that answers 429 once, then 200, and a redirect loop (`/v1/loop`).
  */
 export async function startUpstream(): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
   const received: Received[] = [];
@@ -33,6 +33,13 @@ export async function startUpstream(): Promise<{ url: string; received: Received
         response.write(event);
       }
       response.end("data: [DONE]\n\n");
+      return;
+    }
+    if (request.url?.startsWith("/v1/loop")) {
+      // A redirect loop: each answer sends the client to the next step, for ever.
+      const step = Number(request.url.split("/")[3] ?? 0);
+      response.writeHead(302, { location: `/v1/loop/${step + 1}` });
+      response.end();
       return;
     }
     if (request.url?.startsWith("/v1/flaky")) {

@@ -19,6 +19,8 @@ export interface ParseCassetteOptions {
   maxAliasCount?: number;
   /** Most characters of text that aliases may expand to before `alias-limit`. Default 16 MiB. */
   maxAliasExpansion?: number;
+  /** Most nodes (scalars, mappings, sequences) that aliases may expand to before `alias-limit`, counted as they grow. Default 100,000. */
+  maxAliasNodes?: number;
   /** Longest input accepted, in characters, before `too-large`. Default 512 MiB. */
   maxInputLength?: number;
   /**
@@ -75,7 +77,7 @@ export function parseCassette(input: string | Uint8Array, options: ParseCassette
 function readText(text: string, source: string | undefined, options: ParseCassetteOptions, locate: ReturnType<typeof createLocator>): Cassette {
   const ignored: ReadingNote[] = [];
   const general = () =>
-    readWithYamlLibrary(text, { maxAliasCount: options.maxAliasCount ?? 100, maxAliasExpansion: options.maxAliasExpansion ?? 16 * 1024 * 1024 }, locate, source, (code, offset, message) =>
+    readWithYamlLibrary(text, { maxAliasCount: options.maxAliasCount ?? 100, maxAliasExpansion: options.maxAliasExpansion ?? 16 * 1024 * 1024, maxAliasNodes: options.maxAliasNodes ?? 100_000 }, locate, source, (code, offset, message) =>
       ignored.push({ code, message, position: { ...(source === undefined ? {} : { source }), ...locate(offset) } }),
     );
   let root: YamlNode | undefined;

@@ -10,6 +10,8 @@ export interface AliasLimits {
   maxAliasCount: number;
   /** Most characters of scalar text that aliases may add. */
   maxAliasExpansion: number;
+  /** Most nodes (scalars, mappings, sequences) that aliases may add: a small anchor used often is many nodes of little text. */
+  maxAliasNodes: number;
 }
 
 /** Tags go-yaml resolves itself; any other is refused rather than dropped. */
@@ -128,6 +130,9 @@ function withSeparators(value: string, block: boolean): string {
 class Converter {
   private aliases = 0;
   private expanded = 0;
+  private expandedNodes = 0;
+  /** Where the alias being expanded (the outermost) is written. */
+  private expandingAlias = 0;
   /** How deep inside alias expansions the conversion is. */
   private aliasDepth = 0;
 
@@ -156,6 +161,10 @@ class Converter {
 
   node(node: Node): YamlNode {
     if (isAlias(node)) return this.alias(node);
+    // Counted as the expansion grows, before the node is built.
+    if (this.aliasDepth > 0 && ++this.expandedNodes > this.limits.maxAliasNodes) {
+      throw this.error("alias-limit", this.expandingAlias, `aliases expand to more than ${this.limits.maxAliasNodes} nodes (maxAliasNodes)`);
+    }
     const tag = node.tag;
     const offset = tag === undefined ? (node.range?.[0] ?? 0) : tagStart(this.text, node.range?.[0] ?? 0);
     let known = tag;
@@ -223,6 +232,7 @@ class Converter {
     if (this.aliases > this.limits.maxAliasCount) throw this.error("alias-limit", offset, `more than ${this.limits.maxAliasCount} alias expansions (maxAliasCount)`);
     const target = (node as unknown as { resolve(document: Document): Node | undefined }).resolve(this.document);
     if (target === undefined) throw this.error("invalid-yaml", offset, `unknown alias *${node.source}`);
+    if (this.aliasDepth === 0) this.expandingAlias = offset;
     this.aliasDepth += 1;
     try {
       // Expanded afresh at every use, as the value it stands for; the limits above bound the work.

@@ -11,6 +11,7 @@ import { resolveMode, type VcrMode } from "../mode.js";
 import type { CassetteOptions } from "../options.js";
 import { enter, type RequestHandler, runInScope } from "../scope.js";
 import { cassetteAgeInDays } from "./expiry.js";
+import { createRedirectWatch, maxRedirects } from "./redirects.js";
 import { bypassProblem, failureResponse, finalError, recordAdvice, unusedProblem } from "./problems.js";
 
 /** What the test tells `stop()` about how it went. */
@@ -104,6 +105,7 @@ export async function startCassette(options: CassetteOptions): Promise<CassetteS
     return error;
   };
 
+  const redirects = createRedirectWatch();
   const handler: RequestHandler = {
     path,
     reportBypass(method, url) {
@@ -114,6 +116,18 @@ export async function startCassette(options: CassetteOptions): Promise<CassetteS
       if (url.protocol === "data:" || url.protocol === "blob:") return networkFetch(request);
       if (isCloudMetadata(url)) return options.cloudMetadata === "network" ? networkFetch(request) : offlineMetadataAnswer(request);
       if (isPassthrough(url, options.passthrough)) return networkFetch(request);
+      const hop = redirects.arrive(request.url);
+      if (hop > maxRedirects) {
+        // As fetch does: past 20 redirects, a network error, and nothing recorded.
+        throw problem(new VcrError("redirect-loop", `${path}: ${request.method} ${request.url} is redirect ${hop} of one chain, past fetch's limit of ${maxRedirects}; nothing more of it was recorded or replayed`, { cassette: path }));
+      }
+      const response = await answer(request);
+      redirects.leave(request.url, hop, response);
+      return response;
+    },
+  };
+
+  async function answer(request: Request): Promise<Response> {
       // The body is read once; the network gets a request made again from it, only when it is needed.
       const bytes = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
       const again = () => new Request(request.url, { method: request.method, headers: request.headers, signal: request.signal, ...(bytes === undefined ? {} : { body: bytes }) });
@@ -138,8 +152,7 @@ export async function startCassette(options: CassetteOptions): Promise<CassetteS
         problem(new VcrError("record-failed", `${path}: recording ${request.method} ${request.url} failed: ${(cause as Error).message}`, { cassette: path, cause }));
         throw cause;
       }
-    },
-  };
+  }
   const leave = enter(handler);
   let stopped: Promise<StopReport> | undefined;
 
@@ -150,6 +163,7 @@ export async function startCassette(options: CassetteOptions): Promise<CassetteS
     } catch (cause) {
       problem(new VcrError("record-failed", `${path}: ${(cause as Error).message}`, { cassette: path, cause }));
     }
+    notes.push(...replay.notes());
     const report: StopReport = { recorded: (recorder?.cassette.interactions.length ?? before) - before, removed: [], notes };
     const unused = existing === undefined ? [] : replay.unused();
     const policy = options.unused ?? (mode === "record-missing" ? "remove" : mode === "record" ? "keep" : "fail");
