@@ -26,6 +26,8 @@ export type CassetteErrorCode =
   | "invalid-json"
   /** The YAML nests deeper than tapedeck's reader goes. */
   | "too-deep"
+  /** Another live process holds the cassette's lock: it is recording the same file. */
+  | "locked"
   /** The file could not be read or written. */
   | "io";
 

@@ -1,12 +1,12 @@
 import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, stat, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { ModuleKind, ScriptTarget, transpileModule } from "typescript";
 import { providerCassettePath } from "@tapedeck/fixtures";
 import { describe, expect, it } from "vitest";
-import { findCassetteFiles, readCassette, writeCassette } from "./node.js";
+import { findCassetteFiles, lockFile, readCassette, writeCassette, writeFileAtomic } from "./node.js";
 
 describe("readCassette and writeCassette", () => {
   it("write what they read, byte for byte, leaving no temporary file", async () => {
@@ -60,12 +60,41 @@ describe("readCassette and writeCassette", () => {
 });
 
 describe("writeFileAtomic", () => {
+  it("writes through a dangling symbolic link by creating the file it points to, keeping the link", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "tapedeck-"));
+    const link = join(directory, "link.yaml");
+    await symlink("real.yaml", link);
+    await writeFileAtomic(link, "new");
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readFile(join(directory, "real.yaml"), "utf8")).toBe("new");
+    expect((await readdir(directory)).sort()).toEqual(["link.yaml", "real.yaml"]);
+  });
+
+  it("removes a temporary file a killed writer left, at the next write, and leaves a live writer's alone", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "tapedeck-"));
+    const gone = await exitedProcessId();
+    const running = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"]);
+    try {
+      await writeFile(join(directory, `.chat.yaml.${gone}.0123456789ab.tmp`), "half");
+      await writeFile(join(directory, `.chat.yaml.${running.pid}.0123456789ab.tmp`), "in progress");
+      await writeFileAtomic(join(directory, "chat.yaml"), "whole");
+      expect((await readdir(directory)).sort()).toEqual([`.chat.yaml.${running.pid}.0123456789ab.tmp`, "chat.yaml"]);
+    } finally {
+      running.kill();
+    }
+  });
+
   it("removes its temporary file when SIGTERM stops the process mid-write", { timeout: 30_000 }, async () => {
     const directory = await mkdtemp(join(tmpdir(), "tapedeck-signal-"));
     // The module under test, as JavaScript the child Node (20, no type stripping) can load.
-    const source = await readFile(new URL("./files/write-file-atomic.ts", import.meta.url), "utf8");
-    const module = join(directory, "..", `${basename(directory)}-write-file-atomic.mjs`);
-    await writeFile(module, transpileModule(source, { compilerOptions: { module: ModuleKind.ESNext, target: ScriptTarget.ES2022 } }).outputText);
+    const modules = join(directory, "..", `${basename(directory)}-modules`);
+    await mkdir(modules);
+    await writeFile(join(modules, "package.json"), '{"type":"module"}');
+    for (const name of ["write-file-atomic", "process-alive"]) {
+      const source = await readFile(new URL(`./files/${name}.ts`, import.meta.url), "utf8");
+      await writeFile(join(modules, `${name}.js`), transpileModule(source, { compilerOptions: { module: ModuleKind.ESNext, target: ScriptTarget.ES2022 } }).outputText);
+    }
+    const module = join(modules, "write-file-atomic.js");
     const script = `
       import { readdirSync } from "node:fs";
       import { writeFileAtomic } from ${JSON.stringify(module)};
@@ -80,6 +109,50 @@ describe("writeFileAtomic", () => {
     expect(await readdir(directory)).toEqual([]);
   });
 });
+
+describe("lockFile", () => {
+  it("lets one holder record a cassette at a time: a second is a typed locked error naming the holder, until the first releases", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "tapedeck-"));
+    const path = join(directory, "chat.yaml");
+    const first = await lockFile(path);
+    await expect(lockFile(path)).rejects.toMatchObject({ code: "locked", source: path, message: expect.stringContaining(`process ${process.pid}`) });
+    await first.release();
+    const second = await lockFile(path);
+    await second.release();
+    expect(await readdir(directory)).toEqual([]);
+  });
+
+  it("makes the cassette's folder for its lock when missing, and takes it away again when nothing else went there", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "tapedeck-"));
+    const lock = await lockFile(join(directory, "a", "b", "chat.yaml"));
+    expect(await readdir(join(directory, "a", "b"))).toEqual(["chat.yaml.lock"]);
+    await lock.release();
+    expect(await readdir(directory)).toEqual([]);
+  });
+
+  it("refuses a lock held by another live process, and takes over one whose process is gone", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "tapedeck-"));
+    const path = join(directory, "chat.yaml");
+    const running = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"]);
+    try {
+      await writeFile(`${path}.lock`, JSON.stringify({ pid: running.pid, host: hostname() }));
+      await expect(lockFile(path)).rejects.toMatchObject({ code: "locked", message: expect.stringContaining(`process ${running.pid}`) });
+    } finally {
+      running.kill();
+    }
+    await writeFile(`${path}.lock`, JSON.stringify({ pid: await exitedProcessId(), host: hostname() }));
+    const lock = await lockFile(path);
+    expect(JSON.parse(await readFile(`${path}.lock`, "utf8"))).toEqual({ pid: process.pid, host: hostname() });
+    await lock.release();
+  });
+});
+
+/** The id of a process that has exited. */
+async function exitedProcessId(): Promise<number> {
+  const child = spawn(process.execPath, ["-e", ""]);
+  await once(child, "exit");
+  return child.pid!;
+}
 
 describe("findCassetteFiles", () => {
   it("expands directories into their YAML files, sorted, and keeps files as given", async () => {

@@ -47,6 +47,7 @@ export async function writeCassette(path: string, cassette: Cassette, options: S
 }
 
 export type { Cassette } from "./model/cassette.js";
+export { type FileLock, lockFile } from "./files/lock-file.js";
 export { type WriteFileAtomicOptions, writeFileAtomic } from "./files/write-file-atomic.js";
 
 /** A cassette file found by {@link findCassetteFiles}. */

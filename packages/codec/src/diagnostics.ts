@@ -26,6 +26,8 @@ export type DiagnosticCode =
   | "conflicting-tool-call"
   /** A repeat of a call's whole arguments after they were complete, ignored (vLLM). */
   | "repeated-arguments"
+  /** The chunk that finished a choice, sent again right after it byte for byte: the repeat was ignored (its data is in the diagnostic). */
+  | "repeated-chunk"
   /** A call's arguments are not valid JSON at the end of the stream. */
   | "invalid-arguments"
   /** A call never got an id or a name. */
@@ -52,7 +54,7 @@ export type DiagnosticCode =
 /**
  * The findings that mean the merge does not hold all the stream did: with any
  * of them (or a provider error), a merge is never `complete`. The others
- * (`event-type-mismatch`, `repeated-arguments`, `invalid-arguments`,
+ * (`event-type-mismatch`, `repeated-arguments`, `repeated-chunk`, `invalid-arguments`,
  * `after-done`, `byte-order-mark`) say something odd that lost nothing.
  */
 export const incompleteWith: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([

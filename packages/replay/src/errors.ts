@@ -14,7 +14,9 @@ export type ReplayErrorCode =
    */
   | "invalid-recording"
   /** A recording could not be written. */
-  | "record-failed";
+  | "record-failed"
+  /** The replay server could not listen: the port is in use, or not one this user may take. */
+  | "listen-failed";
 
 /** One way a request differs from a recorded one. */
 export interface RequestDifference {

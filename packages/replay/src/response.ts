@@ -8,15 +8,21 @@ export { type ResponsePiece, responsePieces } from "./response-pieces.js";
 /** Headers that described the recorded transport, not this replay. */
 const transportHeaders = new Set(["content-length", "transfer-encoding", "content-encoding", "connection", "keep-alive", pacingHeader.toLowerCase()]);
 
-/** The recorded status and headers, without the stale transport headers. */
+/**
+ * The recorded status and headers, without the stale transport headers. A
+ * HEAD answer keeps its Content-Length: it tells the size of what a GET would
+ * get, and there is no body here to describe otherwise.
+ */
 export function responseHead(interaction: Interaction): { status: number; statusText: string; headers: Array<[string, string]> } {
   const { response } = interaction;
+  const head = interaction.request.method.toUpperCase() === "HEAD";
   // A code past 2^53 (a bigint) is no HTTP status: NaN, which checkHead refuses.
   const status = typeof response.code === "bigint" ? Number.NaN : response.code;
   const statusText = (response.status ?? "").replace(/^\d+\s*/, "");
   const headers: Array<[string, string]> = [];
   for (const [name, values] of Object.entries(response.headers ?? {})) {
-    if (transportHeaders.has(name.toLowerCase())) continue;
+    const lower = name.toLowerCase();
+    if (transportHeaders.has(lower) && !(head && lower === "content-length")) continue;
     for (const value of values) headers.push([name, value]);
   }
   return { status, statusText, headers };

@@ -1,5 +1,9 @@
 /** What went wrong while reading an event stream. */
-export type EventStreamErrorCode = "line-too-long";
+export type EventStreamErrorCode =
+  /** A line longer than the `maxLineLength` option allows. */
+  | "line-too-long"
+  /** Bytes that are not UTF-8 (the stream reader decodes strictly: nothing becomes U+FFFD unsaid). */
+  | "invalid-utf8";
 
 /**
  * The one error the event-stream reader throws, with the line it was reading.

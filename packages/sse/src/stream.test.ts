@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { EventStreamError } from "./errors.js";
 import { serializeEventStream } from "./serialize.js";
 import { parseEventStream } from "./parse.js";
 import { EventStreamParserStream } from "./stream.js";
@@ -32,5 +33,17 @@ describe("EventStreamParserStream", () => {
   it("accepts text pieces too", async () => {
     const events = await collect([sample.slice(0, 10), sample.slice(10)]);
     expect(serializeEventStream(events)).toBe(sample);
+  });
+
+  it("refuses bytes that are not UTF-8 with a typed error on their line, rather than U+FFFD in an event", async () => {
+    const before = new TextEncoder().encode('data: {"content":"ok"}\n\ndata: {"content":"caf');
+    const after = new TextEncoder().encode('"}\n\n');
+    const bytes = new Uint8Array([...before, 0xe9, ...after]);
+    const error = await collect([bytes.subarray(0, 10), bytes.subarray(10)]).then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    expect(error).toBeInstanceOf(EventStreamError);
+    expect(error).toMatchObject({ code: "invalid-utf8", line: 3 });
   });
 });

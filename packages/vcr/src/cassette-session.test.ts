@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
 import { get as httpsGet } from "node:https";
 import { join } from "node:path";
@@ -205,6 +205,23 @@ describe("modes", () => {
     expect(error.message).toContain("/v1/loop/21 is redirect 21");
     expect(parseCassette(await readFile(path, "utf8")).interactions).toHaveLength(21);
   }, 20_000);
+
+  it("refuses a second recorder of one cassette with a typed error while the first records, and leaves no lock behind", async () => {
+    const path = join(scratch.directory, "shared.yaml");
+    const first = await startCassette({ path, mode: "record-missing" });
+    const second = await startCassette({ path, mode: "record-missing" }).then(
+      () => undefined,
+      (error: VcrError) => error,
+    );
+    expect(second).toMatchObject({ code: "locked", message: expect.stringContaining(`${path} is being recorded by process ${process.pid}`) });
+    await post("/v1/echo", { n: 1 });
+    await first.stop();
+    // Replaying needs no lock; recording again takes it afresh.
+    const third = await startCassette({ path, mode: "record-missing" });
+    await post("/v1/echo", { n: 1 });
+    await third.stop();
+    expect((await readdir(scratch.directory)).sort()).toEqual(["shared.yaml"]);
+  });
 
   it("lets a cassette started inside another's scope take over until it stops, then gives the requests back", async () => {
     const outer = await startCassette({ path: join(scratch.directory, "outer.yaml"), mode: "record" });

@@ -14,6 +14,8 @@ export type VcrErrorCode =
   | "invalid-mode"
   /** A chain of redirects went past fetch's limit of 20 (a loop): the request failed as fetch fails it, and nothing more was recorded. */
   | "redirect-loop"
+  /** Another process is recording the same cassette (it holds the cassette's lock file). */
+  | "locked"
   /** Recording failed: the upstream request, or writing the cassette. */
   | "record-failed";
 

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseAwsEventStream } from "@tapedeck/aws-event-stream";
 import { parseCassette } from "@tapedeck/cassette";
 import { badInputsDirectory, cassettePath, listCassettes, listSyntheticCassettes, syntheticCassettePath } from "@tapedeck/fixtures";
 import fc from "fast-check";
@@ -28,6 +29,15 @@ export const streamSeeds: Uint8Array[] = [
     .filter((name) => /\.(sse|bin|txt|html)$/.test(name))
     .map((name) => new Uint8Array(readFileSync(join(badInputsDirectory, name)))),
 ];
+
+/** The stream seeds that are whole AWS event streams (Bedrock's), as recorded. */
+export const awsStreamSeeds: Uint8Array[] = streamSeeds.filter((bytes) => {
+  try {
+    return parseAwsEventStream(bytes).length > 0;
+  } catch {
+    return false;
+  }
+});
 
 /** Pieces that mean something to a YAML, SSE or AWS event-stream reader, for structure-aware mutations. */
 const tokens = [

@@ -347,3 +347,19 @@ describe("header order", () => {
     expect(headerBlock(cassetteLayouts.goccy)).toEqual(["B", "X-10", "X-2", "XZ", "X_b", "a"]);
   });
 });
+
+describe("serializeCassette past what a string holds", () => {
+  it("gives a typed too-large error, not a RangeError, for text longer than a JavaScript string", { timeout: 60_000 }, () => {
+    // Two bodies of 256 MiB: together past V8's longest string (about 512 MiB).
+    const body = "x".repeat(2 ** 28);
+    const interactions = [0, 1].map((id) => ({ id, request: { method: "POST", url: "https://api.example.com/v1" }, response: { code: 200, body } }));
+    let caught: unknown;
+    try {
+      serializeCassette({ version: 2, layout: cassetteLayouts.C, interactions });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(CassetteError);
+    expect((caught as CassetteError).code).toBe("too-large");
+  });
+});

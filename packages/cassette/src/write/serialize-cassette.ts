@@ -38,6 +38,10 @@ export function serializeCassette(cassette: Cassette, options: SerializeCassette
   try {
     return emitter.document(builder.cassette(cassette));
   } catch (error) {
+    // Text longer than a JavaScript string can hold (about 512 MiB): a typed error, never a crash.
+    if (error instanceof RangeError && /string length/i.test(error.message)) {
+      throw new CassetteError("too-large", "the cassette's text would be longer than a JavaScript string can hold (about 512 MiB); write its bodies to several cassettes");
+    }
     // Unknown fields nested deeper than the writer's stack (no cassette parseCassette reads is): a typed error, never a crash.
     if (error instanceof RangeError) throw new CassetteError("too-deep", "unknown fields nest deeper than tapedeck writes (about a thousand levels)");
     throw error;

@@ -111,8 +111,17 @@ export async function startReplayServer(cassettes: Cassette | readonly Cassette[
       sendJson(response, miss.code === "no-match" ? 404 : 502, { error: { type: "tapedeck_replay_miss", code: miss.code, message, nearest: miss.nearest ?? null, differences: paths } });
     }
   });
+  // A cassette holds HTTP exchanges, no WebSocket frames: an upgrade is refused, never answered as if it were a plain GET.
+  server.on("upgrade", (request, socket) => {
+    const body = JSON.stringify({ error: { type: "tapedeck_replay_upgrade_refused", message: `${request.headers.upgrade ?? "an"} upgrade of ${request.url ?? "/"} cannot be replayed: go-vcr cassettes hold HTTP exchanges, not WebSocket frames` } });
+    socket.end(`HTTP/1.1 501 Not Implemented\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (cause: NodeJS.ErrnoException) => {
+      const port = options.port ?? 0;
+      const why = cause.code === "EADDRINUSE" ? `port ${port} on 127.0.0.1 is in use` : cause.code === "EACCES" ? `port ${port} needs privileges this process does not have` : cause.message;
+      reject(new ReplayError("listen-failed", `cannot serve: ${why}; choose another port (0 takes any free one)`, { cause }));
+    });
     server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
   const { port } = server.address() as AddressInfo;

@@ -1,6 +1,6 @@
 import { access } from "node:fs/promises";
-import { type Cassette, defaultCassetteLayout, type Interaction } from "@tapedeck/cassette";
-import { readCassette, writeCassette } from "@tapedeck/cassette/node";
+import { type Cassette, CassetteError, defaultCassetteLayout, type Interaction } from "@tapedeck/cassette";
+import { type FileLock, lockFile, readCassette, writeCassette } from "@tapedeck/cassette/node";
 import { createReplayFetch, ReplayError, type ReplayFetch } from "@tapedeck/replay";
 import { createRecordingFetch, type RecordingFetch } from "@tapedeck/replay/node";
 import { VcrError } from "../errors.js";
@@ -69,6 +69,18 @@ export async function startCassette(options: CassetteOptions): Promise<CassetteS
   const path = options.path;
   if (mode === "passthrough") return { path, mode, recorded: 0, stop: async () => ({ recorded: 0, removed: [], notes: [] }) };
   installInterception({ late: true });
+  // A cassette that may be recorded is locked first: two processes recording one file would each keep half.
+  const lock = mode === "record" || mode === "record-missing" || mode === "once" ? await lockCassette(path) : undefined;
+  try {
+    return await begin(options, mode, lock);
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+}
+
+async function begin(options: CassetteOptions, mode: VcrMode, lock: FileLock | undefined): Promise<CassetteSession> {
+  const path = options.path;
   const notes: string[] = [];
   let existing = mode === "record" ? undefined : await readIfPresent(path);
   if (existing !== undefined && options.expiresIn !== undefined) {
@@ -83,6 +95,7 @@ export async function startCassette(options: CassetteOptions): Promise<CassetteS
     }
   }
   const recording = mode === "record" || mode === "record-missing" || (mode === "once" && existing === undefined);
+  if (!recording) await lock?.release();
   const { match, timing, redaction, redact } = options;
   const replayOptions = { ...(match ? { match } : {}), ...(timing ? { timing } : {}), ...(redaction === undefined ? {} : { redaction }), ...(redact ? { redact } : {}) };
   // An empty cassette where there is none: it still tells a dropped request from a miss.
@@ -128,35 +141,44 @@ export async function startCassette(options: CassetteOptions): Promise<CassetteS
   };
 
   async function answer(request: Request): Promise<Response> {
-      // The body is read once; the network gets a request made again from it, only when it is needed.
-      const bytes = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
-      const again = () => new Request(request.url, { method: request.method, headers: request.headers, signal: request.signal, ...(bytes === undefined ? {} : { body: bytes }) });
-      try {
-        const body = bytes === undefined ? "" : new TextDecoder().decode(bytes);
-        return await replay.answer({ method: request.method, url: request.url, headers: request.headers, body }, request.signal);
-      } catch (error) {
-        if (!(error instanceof ReplayError)) throw error;
-        if (error.code === "dropped") return networkFetch(again());
-        if (error.code !== "no-match" || recorder === undefined) {
-          const missing = existing === undefined && error.code === "no-match";
-          const message = missing
-            ? `${path}: no cassette to answer ${request.method} ${request.url} (mode ${mode}). ${recordAdvice(path, options.recordCommand)}`
-            : `${path}: ${error.message}${error.code === "no-match" ? `\n${recordAdvice(path, options.recordCommand)}` : ""}`;
-          // No cause: its text is in the message, and its stack is the interceptors'.
-          return failureResponse(problem(new VcrError(missing ? "missing-cassette" : error.code === "no-match" ? "no-match" : "invalid-recording", message, { cassette: path })));
-        }
+    // The body is read once; the network gets a request made again from it, only when it is needed.
+    const bytes = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
+    const again = () => new Request(request.url, { method: request.method, headers: request.headers, signal: request.signal, ...(bytes === undefined ? {} : { body: bytes }) });
+    try {
+      const body = bytes === undefined ? "" : new TextDecoder().decode(bytes);
+      return await replay.answer({ method: request.method, url: request.url, headers: request.headers, body }, request.signal);
+    } catch (error) {
+      if (!(error instanceof ReplayError)) throw error;
+      if (error.code === "dropped") return networkFetch(again());
+      if (error.code !== "no-match" || recorder === undefined) {
+        const missing = existing === undefined && error.code === "no-match";
+        const message = missing
+          ? `${path}: no cassette to answer ${request.method} ${request.url} (mode ${mode}). ${recordAdvice(path, options.recordCommand)}`
+          : `${path}: ${error.message}${error.code === "no-match" ? `\n${recordAdvice(path, options.recordCommand)}` : ""}`;
+        // No cause: its text is in the message, and its stack is the interceptors'.
+        return failureResponse(problem(new VcrError(missing ? "missing-cassette" : error.code === "no-match" ? "no-match" : "invalid-recording", message, { cassette: path })));
       }
-      try {
-        return await recorder(again());
-      } catch (cause) {
-        problem(new VcrError("record-failed", `${path}: recording ${request.method} ${request.url} failed: ${(cause as Error).message}`, { cassette: path, cause }));
-        throw cause;
-      }
+    }
+    try {
+      return await recorder(again());
+    } catch (cause) {
+      problem(new VcrError("record-failed", `${path}: recording ${request.method} ${request.url} failed: ${(cause as Error).message}`, { cassette: path, cause }));
+      throw cause;
+    }
   }
+
   const leave = enter(handler);
   let stopped: Promise<StopReport> | undefined;
 
   async function finish(stopOptions: StopOptions): Promise<StopReport> {
+    try {
+      return await finishUnlocked(stopOptions);
+    } finally {
+      await lock?.release();
+    }
+  }
+
+  async function finishUnlocked(stopOptions: StopOptions): Promise<StopReport> {
     leave();
     try {
       await recorder?.flush();
@@ -247,6 +269,16 @@ async function removeUnused(cassette: Cassette, unused: readonly Interaction[], 
     interaction.id = index;
   });
   await writeCassette(path, cassette);
+}
+
+/** The cassette's lock, or a `locked` VcrError naming the process that holds it. */
+async function lockCassette(path: string): Promise<FileLock> {
+  try {
+    return await lockFile(path);
+  } catch (error) {
+    if (error instanceof CassetteError && error.code === "locked") throw new VcrError("locked", error.message, { cassette: path });
+    throw error;
+  }
 }
 
 async function readIfPresent(path: string): Promise<Cassette | undefined> {

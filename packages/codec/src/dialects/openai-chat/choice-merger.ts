@@ -59,6 +59,7 @@ export function pushChoice(core: OpenaiChatMerger, choice: unknown, position: nu
     }
   }
   if (finishReason !== undefined) {
+    if (state.finishReason === null) core.finishedAChoice = true;
     state.finishReason = finishReason;
     for (const call of state.openCalls) endCall(core, state, call);
     core.emitter?.({ type: "finish", choice: index, finishReason, event: core.eventNumber });

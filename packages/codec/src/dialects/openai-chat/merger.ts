@@ -22,6 +22,10 @@ export class OpenaiChatMerger extends MergeCore<ChatCompletion> {
   private usage: Usage | undefined;
   /** The choice of the previous chunk: most streams have one, so most lookups stop here. */
   lastChoice: ChoiceState | undefined;
+  /** Set while merging a chunk that gives a choice its first finish reason. */
+  finishedAChoice = false;
+  /** The previous chunk, as JSON text, when it finished a choice: a provider may send it twice. */
+  private finishingChunk: { event: number; text: string } | undefined;
 
   constructor(hooks: CoreHooks = {}) {
     super(hooks);
@@ -46,6 +50,16 @@ export class OpenaiChatMerger extends MergeCore<ChatCompletion> {
       this.recordError(isObject(chunk.error) ? chunk.error : chunk);
       return;
     }
+    if (this.finishingChunk !== undefined) {
+      // The chunk that finished a choice, sent again at once, byte for byte: its content would be there twice.
+      const finishing = this.finishingChunk;
+      this.finishingChunk = undefined;
+      if (JSON.stringify(chunk) === finishing.text) {
+        this.report("repeated-chunk", `event ${this.event} repeats event ${finishing.event}, the chunk that finished its choice; the repeat was ignored`, { data: chunk });
+        return;
+      }
+    }
+    this.finishedAChoice = false;
     // for…in, not Object.keys: no array per object on the hot path (JSON.parse objects have no inherited keys).
     for (const key in chunk) {
       if (inheritedKeys && !Object.hasOwn(chunk, key)) continue;
@@ -90,6 +104,7 @@ export class OpenaiChatMerger extends MergeCore<ChatCompletion> {
     } else if (choices !== undefined && choices !== null) {
       this.report("invalid-event", `choices must be an array, found ${describeValue(choices)}`, { data: choices });
     }
+    if (this.finishedAChoice) this.finishingChunk = { event: this.event, text: JSON.stringify(chunk) };
   }
 
   protected build() {
