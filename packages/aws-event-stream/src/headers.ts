@@ -1,3 +1,4 @@
+import { concatBytes } from "./bytes.js";
 import { AwsEventStreamError } from "./errors.js";
 import type { AwsEventStreamHeader } from "./message.js";
 import { decodeUtf8 } from "./utf8.js";
@@ -92,7 +93,6 @@ const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\
 /** Writes a header block; a value its type cannot hold is an `invalid-message` error. */
 export function encodeHeaders(headers: readonly AwsEventStreamHeader[], messageNumber = 0): Uint8Array {
   const parts: Uint8Array[] = [];
-  let length = 0;
   const fail = (detail: string): never => {
     throw new AwsEventStreamError("invalid-message", detail, { offset: 0, messageNumber });
   };
@@ -158,13 +158,6 @@ export function encodeHeaders(headers: readonly AwsEventStreamHeader[], messageN
     entry[1 + name.length] = type;
     entry.set(value, 2 + name.length);
     parts.push(entry);
-    length += entry.length;
   }
-  const block = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    block.set(part, offset);
-    offset += part.length;
-  }
-  return block;
+  return concatBytes(parts);
 }

@@ -14,4 +14,5 @@ export {
   parseAwsEventStream,
 } from "./parse.js";
 export { serializeAwsEventStream, serializeAwsEventStreamMessage } from "./serialize.js";
+export { concatBytes } from "./bytes.js";
 export { decodeUtf8 } from "./utf8.js";

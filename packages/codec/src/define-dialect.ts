@@ -1,3 +1,4 @@
+import { concatBytes } from "@tapedeck/aws-event-stream";
 import type { MergeCore } from "./core.js";
 import type { Dialect, DialectEvent, Framing, MergeOptions, MergeResult, Merger, SplitOptions, StreamMerger } from "./dialect.js";
 import { CodecError } from "./errors.js";
@@ -177,16 +178,7 @@ function checkFraming(framing: Framing): void {
 export function joinPieces(pieces: ReadonlyArray<string | Uint8Array>): string | Uint8Array {
   if (pieces.every((piece) => typeof piece === "string")) return pieces.join("");
   const encoder = new TextEncoder();
-  const parts = pieces.map((piece) => (typeof piece === "string" ? encoder.encode(piece) : piece));
-  let length = 0;
-  for (const part of parts) length += part.length;
-  const bytes = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    bytes.set(part, offset);
-    offset += part.length;
-  }
-  return bytes;
+  return concatBytes(pieces.map((piece) => (typeof piece === "string" ? encoder.encode(piece) : piece)));
 }
 
 function sameBody(left: string | Uint8Array, right: string | Uint8Array): boolean {

@@ -25,6 +25,7 @@ export { type DetectedDialect, detectDialect, type RecordedExchange, responseDia
 export { dialectNames, dialects } from "./dialects/index.js";
 export { type StreamPayload, streamPayloads } from "./framing/payloads.js";
 export { gemini } from "./dialects/gemini/index.js";
+export { eventSchemasName, generatedNamespace, schemaName } from "./generated-names.js";
 export { ollama } from "./dialects/ollama/index.js";
 export { openaiCompletions } from "./dialects/openai-completions/index.js";
 export { type InteractionMerge, mergeInteraction } from "./merge-interaction.js";

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { writeFileAtomic } from "@tapedeck/cassette/node";
-import type { DialectName } from "@tapedeck/codec";
+import { type DialectName, generatedNamespace } from "@tapedeck/codec";
 import { collectSamples } from "./collect-samples.js";
 import { checkOutFolder, checkWritable, generatedMarker, manifestName, manifestText, obsoleteFiles, removeObsolete } from "./output-folder.js";
 import { renderDialect } from "./render-dialect.js";
@@ -59,15 +59,11 @@ export async function generateTypes(options: GenerateTypesOptions): Promise<Gene
     "",
   ].join("\n");
   const dialects = collected.dialects.map((samples) => samples.dialect);
-  files["index.ts"] = `${header}\n${dialects.map((dialect) => `export type * as ${namespace(dialect)} from "./${dialect}/types.js";`).join("\n")}\n`;
-  files["validators.ts"] = `${header}\n${dialects.map((dialect) => `export * as ${namespace(dialect)} from "./${dialect}/validators.js";`).join("\n")}\n`;
+  files["index.ts"] = `${header}\n${dialects.map((dialect) => `export type * as ${generatedNamespace(dialect)} from "./${dialect}/types.js";`).join("\n")}\n`;
+  files["validators.ts"] = `${header}\n${dialects.map((dialect) => `export * as ${generatedNamespace(dialect)} from "./${dialect}/validators.js";`).join("\n")}\n`;
   return { files, summary };
 }
 
-/** `openai-chat` → `openaiChat`, as the codec names its dialect objects. */
-function namespace(dialect: string): string {
-  return dialect.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
-}
 
 /** Options of {@link writeTypes} and {@link checkTypes}. */
 export interface WriteTypesOptions extends GenerateTypesOptions {

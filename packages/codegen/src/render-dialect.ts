@@ -1,5 +1,5 @@
 import type { DialectSamples } from "./collect-samples.js";
-import { type DialectCodegen, dialects } from "@tapedeck/codec";
+import { type DialectCodegen, dialects, eventSchemasName } from "@tapedeck/codec";
 import { mendTypes, mendValidators } from "./mend-samples.js";
 import { generatedMarker } from "./output-folder.js";
 import { createSampleRewrites, rewriteSample } from "./prepare-samples.js";
@@ -155,7 +155,7 @@ function groupingSchemas(grouping: DialectCodegen["grouping"], members: readonly
     const union = plain ? 'z.discriminatedUnion("type", [' : "z.union([";
     return `\n/** Every event type recorded, discriminated on \`type\`. */\nexport const ${grouping.name}Schema = ${union}\n${members.map(({ schema }) => `    ${schema},`).join("\n")}\n]);\nexport type ${grouping.name} = z.infer<typeof ${grouping.name}Schema>;\n`;
   }
-  const schemas = grouping.name.replace(/Map$/, "Schemas");
+  const schemas = eventSchemasName(grouping.name);
   return `\n/** Each recorded \`:event-type\` header and the schema of its payload. */\nexport const ${schemas} = {\n${members.map(({ eventType, schema }) => `    ${stringLiteral(eventType)}: ${schema},`).join("\n")}\n} as const;\n`;
 }
 

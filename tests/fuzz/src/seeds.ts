@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseAwsEventStream } from "@tapedeck/aws-event-stream";
+import { concatBytes, parseAwsEventStream } from "@tapedeck/aws-event-stream";
 import { parseCassette } from "@tapedeck/cassette";
 import { badInputsDirectory, cassettePath, listCassettes, listSyntheticCassettes, syntheticCassettePath } from "@tapedeck/fixtures";
 import fc from "fast-check";
@@ -64,23 +64,14 @@ function apply(bytes: Uint8Array, edits: Edit[]): Uint8Array {
     if (kind === "flip" && index < current.length) {
       current = current.slice();
       current[index]! ^= 1 << bit;
-    } else if (kind === "delete") current = concat(current.subarray(0, index), current.subarray(end));
-    else if (kind === "duplicate") current = concat(current.subarray(0, end), current.subarray(index));
-    else if (kind === "insert") current = concat(current.subarray(0, index), tokens[token]!, current.subarray(index));
+    } else if (kind === "delete") current = concatBytes([current.subarray(0, index), current.subarray(end)]);
+    else if (kind === "duplicate") current = concatBytes([current.subarray(0, end), current.subarray(index)]);
+    else if (kind === "insert") current = concatBytes([current.subarray(0, index), tokens[token]!, current.subarray(index)]);
     else if (kind === "truncate") current = current.subarray(0, index);
   }
   return current;
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const result = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    result.set(part, offset);
-    offset += part.length;
-  }
-  return result;
-}
 
 /** A seed with a few structure-aware edits, or (one time in ten) random bytes. */
 export function mutated(seeds: Uint8Array[]): fc.Arbitrary<Uint8Array> {

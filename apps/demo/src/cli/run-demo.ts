@@ -1,6 +1,6 @@
 import type { NormalizedUsage } from "@tapedeck/codec";
 import { collectDemo, type DemoTurn } from "./collect.js";
-import { createStyle, renderTable, type Style, wrapText } from "./table.js";
+import { createStyle, renderTable, type Style, wrapText } from "@tapedeck/cli";
 
 /** Where the demo writes, and how. */
 export interface DemoOptions {
@@ -58,7 +58,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
       problems += turn.diagnostics.length + turn.failures.length + (turn.client?.agrees === false ? 1 : 0);
     }
   }
-  out.write(renderTable(["#", "dialect", "tools", "finish", "tokens", "events", "client"], rows, style));
+  out.write(renderTable(["#", "dialect", "tools", "finish", "tokens", "events", "client"], rows, { style, rule: true }));
   const dialects = new Set(cassettes.flatMap((cassette) => cassette.turns.map((turn) => turn.dialect)));
   const turns = cassettes.reduce((sum, cassette) => sum + cassette.turns.length, 0);
   out.write(`\n${wrapText(`${cassettes.length} cassettes, ${turns} turns, ${dialects.size} dialects (${[...dialects].join(", ")}).`, width - 2).map((line) => `  ${line}`).join("\n")}\n`);

@@ -1,5 +1,5 @@
 import * as validators from "@tapedeck/chunk-types/validators";
-import { type DialectName, dialects, type StreamPayload } from "@tapedeck/codec";
+import { type DialectName, dialects, eventSchemasName, generatedNamespace, schemaName, type StreamPayload } from "@tapedeck/codec";
 
 /** The structural check every generated zod schema offers. */
 interface Schema {
@@ -20,19 +20,15 @@ export interface ValidationFailure {
  */
 function schemaOf(dialect: DialectName, payload: StreamPayload, json: unknown): Schema | undefined {
   const { codegen } = dialects[dialect];
-  const module = (validators as unknown as Record<string, Record<string, unknown> | undefined>)[namespace(dialect)];
+  const module = (validators as unknown as Record<string, Record<string, unknown> | undefined>)[generatedNamespace(dialect)];
   if (module === undefined) return undefined;
-  if (codegen.grouping.kind === "discriminated-union") return module[`${codegen.grouping.name}Schema`] as Schema | undefined;
+  if (codegen.grouping.kind === "discriminated-union") return module[schemaName(codegen.grouping.name)] as Schema | undefined;
   const type = typeof json === "object" && json !== null ? codegen.eventType(json as Record<string, unknown>, payload.type) : undefined;
   if (type === undefined) return undefined;
-  if (codegen.grouping.kind === "event-map") return (module[codegen.grouping.name.replace(/Map$/, "Schemas")] as Record<string, Schema | undefined> | undefined)?.[type];
-  return module[`${codegen.member(type)}Schema`] as Schema | undefined;
+  if (codegen.grouping.kind === "event-map") return (module[eventSchemasName(codegen.grouping.name)] as Record<string, Schema | undefined> | undefined)?.[type];
+  return module[schemaName(codegen.member(type))] as Schema | undefined;
 }
 
-/** `openai-chat` → `openaiChat`: the name of a dialect's namespace in the generated modules. */
-function namespace(dialect: string): string {
-  return dialect.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
-}
 
 /**
  * Checks each event against `@tapedeck/chunk-types`' validators of its dialect;

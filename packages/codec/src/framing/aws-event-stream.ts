@@ -1,5 +1,6 @@
 import {
   AwsEventStreamError,
+  concatBytes,
   crc32,
   createAwsEventStreamParser,
   decodeUtf8,
@@ -12,7 +13,7 @@ import { CodecError } from "../errors.js";
 import type { DialectEvent } from "../dialect.js";
 import type { ResidualTemplate } from "../residual/residual.js";
 import { jsonSkeleton, type LeafOverride } from "../residual/skeleton.js";
-import { concatBytes, type TemplatePiece, TemplateRenderer } from "../residual/template.js";
+import { type TemplatePiece, TemplateRenderer } from "../residual/template.js";
 import { base64Text, fromBase64, toBase64 } from "../shared/base64.js";
 import type { Tracer } from "../residual/trace.js";
 import { isObject } from "../shared/data.js";

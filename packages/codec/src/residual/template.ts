@@ -1,3 +1,4 @@
+import { concatBytes } from "@tapedeck/aws-event-stream";
 import { CodecError } from "../errors.js";
 import { fromBase64, toBase64 } from "../shared/base64.js";
 
@@ -112,17 +113,7 @@ export function formatPath(path: readonly (string | number)[]): string {
   return path.map((segment, index) => (typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join("");
 }
 
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  let length = 0;
-  for (const part of parts) length += part.length;
-  const bytes = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    bytes.set(part, offset);
-    offset += part.length;
-  }
-  return bytes;
-}
+
 
 /** Joins adjacent strings: fewer, larger pieces. */
 export function compact(pieces: TemplatePiece[]): TemplatePiece[] {

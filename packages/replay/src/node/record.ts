@@ -8,6 +8,7 @@ import {
   type Interaction,
   millisecondsToDuration,
 } from "@tapedeck/cassette";
+import { concatBytes } from "@tapedeck/aws-event-stream";
 import { writeCassette } from "@tapedeck/cassette/node";
 import { ReplayError } from "../errors.js";
 import { formatPacing, pacingHeader } from "../pacing.js";
@@ -187,18 +188,11 @@ interface Collected {
 async function collect(stream: ReadableStream<Uint8Array>): Promise<Collected> {
   const parts: Uint8Array[] = [];
   const pieces: Array<{ bytes: number; at: number }> = [];
-  let length = 0;
   for await (const part of stream) {
     parts.push(part);
     pieces.push({ bytes: part.length, at: performance.now() });
-    length += part.length;
   }
-  const bytes = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    bytes.set(part, offset);
-    offset += part.length;
-  }
+  const bytes = concatBytes(parts);
   try {
     return { body: new TextDecoder("utf-8", { fatal: true }).decode(bytes), pieces };
   } catch {
