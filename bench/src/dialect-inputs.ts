@@ -26,7 +26,12 @@ export interface DialectCase {
   payloads: string[];
   events: number;
   /** The official accumulator (or the AI SDK where the provider's SDK has none): what a user would otherwise run. */
-  official: { name: string; run: (fetch: typeof globalThis.fetch) => Promise<string> };
+  official: {
+    name: string;
+    run: (fetch: typeof globalThis.fetch) => Promise<string>;
+    /** `false` where the provider's client yields chunks and merges nothing: then there is no accumulator to beat, only a time to show. */
+    accumulates?: false;
+  };
 }
 
 const words = "the quick brown fox jumps over the lazy dog while tapedeck merges every delta ";
@@ -124,6 +129,7 @@ const cohereSdk: DialectCase["official"] = { name: "@ai-sdk/cohere doStream", ru
 /** ollama-js yields chunks and keeps no accumulator: joining them, as its README shows, is what a user runs. */
 const ollamaJs: DialectCase["official"] = {
   name: "ollama-js chat, chunks joined",
+  accumulates: false,
   run: async (fetch) => {
     let text = "";
     for await (const part of await new Ollama({ host: "http://127.0.0.1:11434", fetch }).chat({ model: "llama3.2", messages: [], stream: true })) text += part.message.content;
