@@ -4,7 +4,7 @@ import { readBlockYaml } from "../yaml/block-reader.js";
 import { OutsideSubset } from "../yaml/outside-subset.js";
 import { readWithYamlLibrary } from "../yaml/library-reader.js";
 import type { YamlNode } from "../yaml/node.js";
-import { buildCassette, type Locate } from "./build-cassette.js";
+import { buildCassette } from "./build-cassette.js";
 import { detectLayout } from "./detect-layout.js";
 import { GoRefusal } from "../yaml/refusal.js";
 import { goLines } from "./go-text.js";
