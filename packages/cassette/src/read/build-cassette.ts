@@ -110,8 +110,9 @@ class Builder {
     const result = new Map<string, YamlNode>();
     for (const { key, value } of map.entries) {
       const name = this.keyText(key);
-      if (result.has(name)) throw this.error("duplicate-key", key.offset, `the key ${JSON.stringify(name)} is given twice in one mapping; map keys must be unique`);
+      const size = result.size;
       result.set(name, value);
+      if (result.size === size) throw this.error("duplicate-key", key.offset, `the key ${JSON.stringify(name)} is given twice in one mapping; map keys must be unique`);
     }
     return result;
   }
@@ -249,8 +250,14 @@ class Builder {
   private anyValue(node: YamlNode): unknown {
     if (node.kind === "seq") return node.items.map((item) => this.anyValue(item));
     if (node.kind === "map") {
+      // One map, not the entries' and then this one: each key is hashed once.
       const result = new Map<string, unknown>();
-      for (const [name, value] of this.entries(node)) result.set(name, this.anyValue(value));
+      for (const { key, value } of node.entries) {
+        const name = this.keyText(key);
+        const size = result.size;
+        result.set(name, this.anyValue(value));
+        if (result.size === size) throw this.error("duplicate-key", key.offset, `the key ${JSON.stringify(name)} is given twice in one mapping; map keys must be unique`);
+      }
       return result;
     }
     if (node.tag === "!!binary") return this.body(node, "a value");

@@ -23,20 +23,6 @@ const indicatorStart = /^[-?:,[\]{}#&*!|>'"%@`]/;
 /** A line break go-yaml knows besides LF: CR, NEL, LS, PS. */
 const otherBreak = /[\r\u0085\u2028\u2029]/;
 
-/** Whether a mapping already has this key, written the same way (plain, or quoted). */
-function hasKey(map: YamlMap, key: YamlScalar): boolean {
-  const plain = key.style === "plain";
-  for (const entry of map.entries) {
-    const other = entry.key as YamlScalar;
-    if (other.text === key.text && (other.style === "plain") === plain) return true;
-  }
-  return false;
-}
-
-function keyIdentity(key: YamlScalar): string {
-  return `${key.style === "plain" ? "p" : "q"}${key.text}`;
-}
-
 class BlockReader {
   private position = 0;
 
@@ -93,7 +79,6 @@ class BlockReader {
   /** A block mapping whose keys start at column `indent`; the first key may already be under way (after `- `). */
   private mapping(indent: number, inline = false): YamlMap {
     const map: YamlMap = { kind: "map", entries: [], offset: this.position + (inline ? 0 : indent), flow: false };
-    let seen: Set<string> | undefined;
     for (let first = true; ; first = false) {
       if (!(inline && first)) {
         this.skipBlankLines();
@@ -105,16 +90,7 @@ class BlockReader {
         this.position += indent;
       }
       const key = this.key();
-      // Keys are compared as written; anything subtler (`true` and `"true"`) is left to the general reader.
-      if (map.entries.length < 16) {
-        if (map.entries.length > 0 && hasKey(map, key)) outside("a duplicate key");
-      } else {
-        // Past a few keys, a set: linear however many keys a mapping has.
-        seen ??= new Set(map.entries.map((entry) => keyIdentity(entry.key as YamlScalar)));
-        const identity = keyIdentity(key);
-        if (seen.has(identity)) outside("a duplicate key");
-        seen.add(identity);
-      }
+      // A key given twice is found where the mapping is read into values (build-cassette's `duplicate-key`), whichever reader read it.
       map.entries.push({ key, value: this.valueAfterColon(indent) });
     }
     return map;
