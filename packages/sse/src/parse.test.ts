@@ -135,4 +135,20 @@ describe("createEventStreamParser", () => {
     parser.end();
     expect(events).toEqual(parseEventStream(openRouterStream));
   });
+
+  it("keeps a byte-order mark on a line of its own as an event of its own, whole or cut anywhere, and every byte once", () => {
+    // Found by tests/fuzz: the first event's text ran on to the next blank line, so the second event's text was in it twice.
+    const text = "\ufeff\nevent: a\ndata: x\n\ndata: y\n\n";
+    const expected = ["\ufeff\n", "event: a\ndata: x\n\n", "data: y\n\n"];
+    expect(parseEventStream(text).map((event) => event.raw)).toEqual(expected);
+    for (let cut = 0; cut <= text.length; cut += 1) {
+      const raws: Array<string | undefined> = [];
+      const parser = createEventStreamParser({ onEvent: (event) => raws.push(event.raw) });
+      parser.feed(text.slice(0, cut));
+      parser.feed(text.slice(cut));
+      parser.end();
+      expect(raws, `cut at ${cut}`).toEqual(expected);
+    }
+    expect(serializeEventStream(parseEventStream(text))).toBe(text);
+  });
 });

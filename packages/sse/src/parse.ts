@@ -33,34 +33,22 @@ class StreamEvent implements ParsedEvent {
   declare comments?: string[];
   readonly line: number;
   readonly number: number;
-  /** The text the event starts in, at `#start`; it ends at its first blank line, or with the text. */
+  /** The text the event is in, at `[#start, #end)`: kept as offsets, cut only when `raw` is read. */
   readonly #source: string;
   readonly #start: number;
+  readonly #end: number;
 
-  constructor(source: string, start: number, line: number, number: number) {
+  constructor(source: string, start: number, end: number, line: number, number: number) {
     this.#source = source;
     this.#start = start;
+    this.#end = end;
     this.line = line;
     this.number = number;
   }
 
   get raw(): string {
-    return this.#source.slice(this.#start, eventEnd(this.#source, this.#start));
+    return this.#source.slice(this.#start, this.#end);
   }
-}
-
-/** Where the event starting at `start` ends: after its first blank line (CR, LF or CRLF), else at the end of the text. */
-function eventEnd(text: string, start: number): number {
-  let lineStart = start;
-  for (let index = start; index < text.length; index += 1) {
-    const code = text.charCodeAt(index);
-    if (code !== 10 && code !== 13) continue;
-    const next = code === 13 && text.charCodeAt(index + 1) === 10 ? index + 2 : index + 1;
-    if (index === lineStart) return next;
-    lineStart = next;
-    index = next - 1;
-  }
-  return text.length;
 }
 
 /**
@@ -108,8 +96,8 @@ export function createEventStreamParser(options: EventStreamParserOptions & { on
     if (eventHead.length > 0) {
       const raw = eventHead.join("") + source.slice(start, end);
       eventHead = [];
-      event = new StreamEvent(raw, 0, eventLine, eventNumber);
-    } else event = new StreamEvent(source, start, eventLine, eventNumber);
+      event = new StreamEvent(raw, 0, raw.length, eventLine, eventNumber);
+    } else event = new StreamEvent(source, start, end, eventLine, eventNumber);
     if (data !== undefined) {
       event.data = data;
       data = undefined;
@@ -209,7 +197,7 @@ export function createEventStreamParser(options: EventStreamParserOptions & { on
             const value = chunk.slice(chunk.charCodeAt(lineStart + 5) === 32 ? lineStart + 6 : lineStart + 5, newline);
             if (data === undefined && !otherFields && eventHead.length === 0 && chunk.charCodeAt(newline + 1) === 10) {
               // The usual event, one data line and a blank line: handed over at once.
-              const event = new StreamEvent(chunk, eventStart, eventLine, eventNumber);
+              const event = new StreamEvent(chunk, eventStart, newline + 2, eventLine, eventNumber);
               event.data = value;
               eventNumber += 1;
               lineNumber += 1;
