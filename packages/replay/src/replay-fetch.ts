@@ -1,8 +1,8 @@
-import { bodyText, type Cassette, type Interaction } from "@tapedeck/cassette";
+import type { Cassette, Interaction } from "@tapedeck/cassette";
 import { InteractionPool } from "./interaction-pool.js";
 import type { IncomingRequest, ReplayOptions } from "./options.js";
 import { longRecordedWaits } from "./pacing.js";
-import { buildResponse, latencyOf, sleep } from "./response.js";
+import { buildResponse, latencyOf, responsePieces, sleep } from "./response.js";
 
 /** Options of {@link createReplayFetch}: how to match, when to play, what to redact. */
 export type ReplayFetchOptions = ReplayOptions;
@@ -44,7 +44,7 @@ export function createReplayFetch(cassettes: Cassette | readonly Cassette[], opt
     const interaction = pool.take(request);
     if ((timing.latency === "recorded" || timing.pacing === "recorded") && !noted.has(interaction)) {
       noted.add(interaction);
-      notes.push(...longRecordedWaits(interaction, bodyLength(interaction), timing));
+      notes.push(...longRecordedWaits(interaction, bodyLength(interaction, timing), timing));
     }
     await sleep(latencyOf(interaction, timing), signal);
     return buildResponse(interaction, timing, signal);
@@ -57,7 +57,9 @@ export function createReplayFetch(cassettes: Cassette | readonly Cassette[], opt
   return Object.assign(replayFetch, { unused: () => pool.unused(), notes: () => [...notes], answer });
 }
 
-function bodyLength(interaction: Interaction): number {
-  const body = interaction.response.body;
-  return body instanceof Uint8Array ? body.length : new TextEncoder().encode(bodyText(body)).length;
+/** The body's length in bytes, from the pieces the replay cuts (and keeps) anyway. */
+function bodyLength(interaction: Interaction, timing: ReplayOptions["timing"]): number {
+  let length = 0;
+  for (const piece of responsePieces(interaction, timing)) length += piece.data.length;
+  return length;
 }
