@@ -6,6 +6,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { canonical } from "./canonical.js";
 import { buildInterop, goMissing } from "./go.js";
 
+/** Generating the cassettes with Go takes minutes at the fuzz tier (`pnpm fuzz`): no limit there. */
+const setupTimeout = process.env.TAPEDECK_GO_CASSETTES === undefined ? 300_000 : 0;
+
 /*
  * Cassettes generated with random, nasty values in every field (go/vcrinterop),
  * written by yaml.v3's Marshal (layout C), its Encoder with indent 2 (layout
@@ -49,7 +52,7 @@ describe.skipIf(missing !== undefined)(`tapedeck against Go's YAML libraries, ${
       run(["generate", "-n", String(count), "-seed", String(seed), "-classes", classes.join(","), "-out", folder]);
       batches[name] = { folder, index: JSON.parse(readFileSync(join(folder, "index.json"), "utf8")) as Index };
     }
-  }, 300_000);
+  }, setupTimeout);
 
   const batchOf = (writer: string) => batches[writer === "goccy" ? "goccy" : "goYaml"];
 

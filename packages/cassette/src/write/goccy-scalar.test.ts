@@ -35,6 +35,9 @@ describe("goccy scalar styles", () => {
     ["a#b", '"a#b"'],
     ["back\\slash", '"back\\\\slash"'],
     ["k: v", '"k: v"'],
+    // A non-character no YAML reader takes raw (found by the fuzz tier of the round-trip property).
+    ["\uFFFE", '"\\ufffe"'],
+    ["a\uFFFFb", '"a\\uffffb"'],
     ["a - b", '"a - b"'],
     ["data: {\"a\":1}\n\n", '"data: {\\"a\\":1}\\n\\n"'],
   ])("quotes %j with strconv.Quote", (value, expected) => {

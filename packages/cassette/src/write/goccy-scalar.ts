@@ -29,14 +29,15 @@ export function goccyNeedsQuotes(value: string): boolean {
 
 /**
  * Text goccy would write plain or as a literal block although no YAML reader,
- * goccy included, reads it back: control characters, a tab or line break at
+ * goccy included, reads it back: control characters and the non-characters
+ * U+FFFE and U+FFFF, a tab or line break at
  * either end, a tab (after `:` or `-` it starts a mapping or a sequence), a
  * first line that starts with a blank, nothing but line breaks; `?` or
  * `? x`, which goccy reads back but every other reader takes for a complex
  * key; `.inf` and `.nan` spellings, which goccy reads back as floats. tapedeck quotes these instead of writing a cassette that loses the value.
  */
 function unreadableUnquoted(value: string): boolean {
-  if (/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\uFEFF]/.test(value)) return true;
+  if (/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]/.test(value)) return true;
   if (value.includes("\t") || value.startsWith("\n")) return true;
   // `? x` or a lone `?` would start a complex key for every other reader (yaml.v3 refuses the file).
   if (/^\?( |$)/.test(value)) return true;
