@@ -4,7 +4,7 @@ import { binaryValuePath } from "../model/binary-values.js";
 import { isGoDuration } from "../model/duration.js";
 import { type FieldSpec, interactionFields, requestFields, responseFields } from "../model/fields.js";
 import type { YamlMap, YamlNode, YamlScalar } from "../yaml/node.js";
-import { type GoScalar, goBool, goBoolWord, goInteger, resolvePlain } from "../yaml/resolve.js";
+import { type GoScalar, goBool, goBoolWord, goIntegerOf, isNullWord, resolvePlain } from "../yaml/resolve.js";
 import { recordPosition } from "./positions.js";
 import type { ReadingNote, ReadingNoteCode } from "./reading-notes.js";
 
@@ -24,11 +24,17 @@ export type Locate = (offset: number) => { line: number; column: number };
  * `unknownFields`.
  */
 export function buildCassette(root: YamlNode | undefined, locate: Locate, source: string | undefined, positions = false): { cassette: Omit<Cassette, "layout">; notes: ReadingNote[] } {
-  const builder = new Builder(locate, source, positions);
+  const builder = new CassetteBuilder(locate, source, positions);
   return { cassette: builder.cassette(root), notes: builder.notes };
 }
 
-class Builder {
+/**
+ * {@link buildCassette} a part at a time: `interaction` for each item of a
+ * streamed `interactions` sequence as it is read, then `cassette` with the
+ * root and those interactions. The result and the notes, in their order, are
+ * those of `buildCassette`.
+ */
+export class CassetteBuilder {
   /** Where the request or response being read keeps its non-UTF-8 string values: `null` until one is met, `undefined` where none may be. */
   private binaryValues: Map<string, Uint8Array> | null | undefined;
   constructor(
@@ -43,37 +49,43 @@ class Builder {
   /** Structs that were absent (or null), read as zero values: their fields are not noted one by one. */
   private readonly absent = new WeakSet<YamlMap>();
 
-  cassette(root: YamlNode | undefined): Omit<Cassette, "layout"> {
-    if (root === undefined || (root.kind === "scalar" && root.style === "plain" && resolvePlain(root.text).kind === "null")) {
+  cassette(root: YamlNode | undefined, streamed: Interaction[] = []): Omit<Cassette, "layout"> {
+    // Notes of streamed interactions come where their items are, after the root's own.
+    const streamedNotes = this.notes.splice(0);
+    if (root === undefined || (root.kind === "scalar" && root.style === "plain" && isNullWord(root.text))) {
       throw this.error("missing-field", 0, "the document is empty; expected a mapping with `version: 2` and `interactions`");
     }
     const map = this.expectMap(root, "the cassette");
-    const entries = this.entries(map);
+    const { nodes, unknown } = this.slots(map, cassetteTable);
     // go-vcr refuses any version but 2 (a missing one is 0).
-    const versionNode = entries.get("version");
+    const versionNode = nodes[0];
     if (versionNode === undefined || isNull(versionNode)) throw this.error("missing-field", versionNode?.offset ?? map.offset, "missing `version`; go-vcr reads cassettes of version 2");
     const version = this.integer(versionNode, "version");
     if (version !== 2) throw this.error("unsupported-version", versionNode.offset, `version is ${version}; tapedeck reads go-vcr cassettes of version 2`);
-    const interactionsNode = this.present(entries, "interactions", map);
+    const interactionsNode = this.present(nodes[1], "interactions", map);
     if (interactionsNode !== undefined && interactionsNode.kind !== "seq") {
       throw this.error("wrong-type", interactionsNode.offset, `interactions must be a sequence, found ${describe(interactionsNode)}`);
     }
-    const cassette: Omit<Cassette, "layout"> = { version: 2, interactions: interactionsNode === undefined ? [] : interactionsNode.items.map((item) => this.interaction(item)) };
-    const unknown = this.unknown(entries, cassetteKeys);
-    if (unknown !== undefined) cassette.unknownFields = unknown;
+    let interactions: Interaction[] = [];
+    if (interactionsNode?.streamed !== undefined) {
+      interactions = streamed;
+      for (const note of streamedNotes) this.notes.push(note);
+    } else if (interactionsNode !== undefined) interactions = interactionsNode.items.map((item) => this.interaction(item));
+    const cassette: Omit<Cassette, "layout"> = { version: 2, interactions };
+    if (unknown !== undefined) cassette.unknownFields = this.unknown(unknown);
     return cassette;
   }
 
-  private interaction(node: YamlNode): Interaction {
+  interaction(node: YamlNode): Interaction {
     // Go reads a null item as a nil *Interaction, which go-vcr then dereferences: refused here, not read.
     const map = this.expectMap(node, "an interaction");
-    const entries = this.entries(map);
-    const interaction = this.fields(entries, map, interactionFields, ["request", "response"]) as unknown as Interaction;
-    if (typeof (interaction.id as unknown) === "bigint") throw this.error("wrong-type", entries.get("id")!.offset, "id is too large for a JavaScript number");
-    const requestMap = this.struct(entries, "request", map);
-    const responseMap = this.struct(entries, "response", map);
-    interaction.request = this.fields(this.entries(requestMap), requestMap, requestFields) as never;
-    interaction.response = this.fields(this.entries(responseMap), responseMap, responseFields) as never;
+    const slots = this.slots(map, interactionTable);
+    const interaction = this.fields(slots, map, interactionTable) as unknown as Interaction;
+    if (typeof (interaction.id as unknown) === "bigint") throw this.error("wrong-type", slots.nodes[interactionTable.index.get("id")!]!.offset, "id is too large for a JavaScript number");
+    const requestMap = this.struct(slots.nodes[interactionTable.fields.length], "request", map);
+    const responseMap = this.struct(slots.nodes[interactionTable.fields.length + 1], "response", map);
+    interaction.request = this.fields(this.slots(requestMap, requestTable), requestMap, requestTable) as never;
+    interaction.response = this.fields(this.slots(responseMap, responseTable), responseMap, responseTable) as never;
     if (this.positions) {
       this.record(interaction, "", map.offset);
       this.record(interaction.request, "", requestMap.offset);
@@ -83,8 +95,8 @@ class Builder {
   }
 
   /** A struct field (`request`, `response`): its mapping, or an empty one where Go reads zero values (absent or null). */
-  private struct(entries: Map<string, YamlNode>, key: string, parent: YamlMap): YamlMap {
-    const node = this.present(entries, key, parent);
+  private struct(found: YamlNode | undefined, key: string, parent: YamlMap): YamlMap {
+    const node = this.present(found, key, parent);
     if (node === undefined) {
       const empty: YamlMap = { kind: "map", entries: [], offset: parent.offset, flow: true };
       this.absent.add(empty);
@@ -94,8 +106,7 @@ class Builder {
   }
 
   /** A key's value, `undefined` (with a note) where it is absent or null: Go reads the zero value. */
-  private present(entries: Map<string, YamlNode>, key: string, parent: YamlMap): YamlNode | undefined {
-    const node = entries.get(key);
+  private present(node: YamlNode | undefined, key: string, parent: YamlMap): YamlNode | undefined {
     if (node !== undefined && !isNull(node)) return node;
     this.note("missing-field", node?.offset ?? parent.offset, node === undefined ? `no \`${key}\`: Go reads its zero value` : `\`${key}\` is null: Go reads its zero value`);
     return undefined;
@@ -105,24 +116,42 @@ class Builder {
     this.notes.push({ code, message, position: { ...(this.source === undefined ? {} : { source: this.source }), ...this.locate(offset) } });
   }
 
-  /** A mapping's entries by key text, refusing a key given twice. */
-  private entries(map: YamlMap): Map<string, YamlNode> {
-    const result = new Map<string, YamlNode>();
+  /**
+   * A struct's mapping sorted into its table's slots in one pass (each key
+   * hashed once): the value of each known key at its index, the other keys in
+   * order. A key given twice is refused, as Go refuses it.
+   */
+  private slots(map: YamlMap, table: FieldTable): Slots {
+    const nodes: Array<YamlNode | undefined> = new Array(table.size);
+    let unknown: Map<string, YamlNode> | undefined;
     for (const { key, value } of map.entries) {
       const name = this.keyText(key);
-      const size = result.size;
-      result.set(name, value);
-      if (result.size === size) throw this.error("duplicate-key", key.offset, `the key ${JSON.stringify(name)} is given twice in one mapping; map keys must be unique`);
+      const index = table.index.get(name);
+      if (index !== undefined) {
+        if (nodes[index] !== undefined) throw this.duplicate(key, name);
+        nodes[index] = value;
+        continue;
+      }
+      unknown ??= new Map();
+      const size = unknown.size;
+      unknown.set(name, value);
+      if (unknown.size === size) throw this.duplicate(key, name);
     }
-    return result;
+    return { nodes, unknown };
   }
 
-  private fields(entries: Map<string, YamlNode>, map: YamlMap, fields: readonly FieldSpec[], otherKeys: readonly string[] = []): Record<string, unknown> {
+  private duplicate(key: YamlNode, name: string): CassetteError {
+    return this.error("duplicate-key", key.offset, `the key ${JSON.stringify(name)} is given twice in one mapping; map keys must be unique`);
+  }
+
+  private fields({ nodes, unknown }: Slots, map: YamlMap, table: FieldTable): Record<string, unknown> {
     const result: Record<string, unknown> = {};
+    const fields = table.fields;
     const outer = this.binaryValues;
     this.binaryValues = fields === interactionFields ? undefined : null;
-    for (const field of fields) {
-      const node = entries.get(field.key);
+    for (let index = 0; index < fields.length; index += 1) {
+      const field = fields[index]!;
+      const node = nodes[index];
       if (node === undefined || isNull(node)) {
         // go-yaml reads an absent or null field as its zero value; one go-vcr always writes is noted.
         if (field.written) {
@@ -137,8 +166,7 @@ class Builder {
     const binaryValues = this.binaryValues;
     this.binaryValues = outer;
     if (binaryValues) result.binaryValues = binaryValues;
-    const unknown = this.unknown(entries, knownKeys(fields, otherKeys));
-    if (unknown !== undefined) result.unknownFields = unknown;
+    if (unknown !== undefined) result.unknownFields = this.unknown(unknown);
     return result;
   }
 
@@ -171,16 +199,13 @@ class Builder {
 
   private integer(node: YamlNode, key: string): number | bigint {
     const scalar = this.expectScalar(node, key, "an integer");
-    const value = scalar.style === "plain" && (scalar.tag === undefined || scalar.tag === "!!int" || scalar.tag === "!!float") ? goInteger(scalar.text) : undefined;
-    if (value !== undefined) {
-      const resolved = resolvePlain(scalar.text);
-      if (resolved.kind === "float" && !Number.isInteger(resolved.value)) this.note("dropped-fraction", node.offset, `${key} is ${scalar.text}: Go reads ${String(value)}, dropping the fraction`);
-    }
+    const resolved = scalar.style === "plain" ? resolvePlain(scalar.text) : undefined;
+    const value = resolved !== undefined && (scalar.tag === undefined || scalar.tag === "!!int" || scalar.tag === "!!float") ? goIntegerOf(resolved) : undefined;
     if (value === undefined) {
-      const found = scalar.style === "plain" ? resolvePlain(scalar.text) : undefined;
-      const shown = found !== undefined && (found.kind === "float" || found.kind === "int") ? String(found.value) : undefined;
+      const shown = resolved !== undefined && (resolved.kind === "float" || resolved.kind === "int") ? String(resolved.value) : undefined;
       throw this.error("wrong-type", node.offset, `${key} must be an integer, found ${shown ?? describe(node)}`);
     }
+    if (resolved!.kind === "float" && !Number.isInteger(resolved!.value)) this.note("dropped-fraction", node.offset, `${key} is ${scalar.text}: Go reads ${String(value)}, dropping the fraction`);
     return value;
   }
 
@@ -232,17 +257,19 @@ class Builder {
   private headerMap(node: YamlNode, key: string, property: string): Record<string, string[]> {
     if (node.kind !== "map") throw this.error("wrong-type", node.offset, `${key} must be a mapping from names to lists of strings, found ${describe(node)}`);
     const result: Record<string, string[]> = Object.create(null);
-    for (const [name, value] of this.entries(node)) result[name] = isNull(value) ? [] : this.strings(value, `${key}.${name}`, [property, name]);
+    for (const entry of node.entries) {
+      const name = this.keyText(entry.key);
+      if (name in result) throw this.duplicate(entry.key, name);
+      const value = entry.value;
+      result[name] = isNull(value) ? [] : this.strings(value, `${key}.${name}`, [property, name]);
+    }
     return result;
   }
 
-  private unknown(entries: Map<string, YamlNode>, known: ReadonlySet<string>): UnknownFields | undefined {
-    let result: UnknownFields | undefined;
-    for (const [name, value] of entries) {
-      if (known.has(name)) continue;
-      result ??= new Map();
-      result.set(name, this.anyValue(value));
-    }
+  /** Keys go-vcr does not define, as go-yaml reads them into an `interface{}`. */
+  private unknown(entries: Map<string, YamlNode>): UnknownFields {
+    const result: UnknownFields = new Map();
+    for (const [name, value] of entries) result.set(name, this.anyValue(value));
     return result;
   }
 
@@ -256,7 +283,7 @@ class Builder {
         const name = this.keyText(key);
         const size = result.size;
         result.set(name, this.anyValue(value));
-        if (result.size === size) throw this.error("duplicate-key", key.offset, `the key ${JSON.stringify(name)} is given twice in one mapping; map keys must be unique`);
+        if (result.size === size) throw this.duplicate(key, name);
       }
       return result;
     }
@@ -297,22 +324,31 @@ class Builder {
 }
 
 function isNull(node: YamlNode): boolean {
-  // Go's null words are "", "~" and "null" in three spellings: anything longer is not one.
-  return node.kind === "scalar" && node.style === "plain" && node.tag === undefined && node.text.length <= 4 && resolvePlain(node.text).kind === "null";
+  return node.kind === "scalar" && node.style === "plain" && node.tag === undefined && isNullWord(node.text);
 }
 
-const cassetteKeys: ReadonlySet<string> = new Set(["version", "interactions"]);
-const knownKeySets = new Map<readonly FieldSpec[], ReadonlySet<string>>();
-
-/** The keys of a field table (and the struct keys read apart from it), as a set made once. */
-function knownKeys(fields: readonly FieldSpec[], otherKeys: readonly string[]): ReadonlySet<string> {
-  let known = knownKeySets.get(fields);
-  if (known === undefined) {
-    known = new Set([...fields.map((field) => field.key), ...otherKeys]);
-    knownKeySets.set(fields, known);
-  }
-  return known;
+/** A struct's keys: its field table's, at their indexes, then the keys read apart from it (`request`, `response`). */
+interface FieldTable {
+  fields: readonly FieldSpec[];
+  index: ReadonlyMap<string, number>;
+  size: number;
 }
+
+/** A struct's mapping sorted by {@link FieldTable}: each known key's value at its index, the rest in order. */
+interface Slots {
+  nodes: ReadonlyArray<YamlNode | undefined>;
+  unknown: Map<string, YamlNode> | undefined;
+}
+
+function fieldTable(fields: readonly FieldSpec[], otherKeys: readonly string[] = []): FieldTable {
+  const keys = [...fields.map((field) => field.key), ...otherKeys];
+  return { fields, index: new Map(keys.map((key, index) => [key, index])), size: keys.length };
+}
+
+const cassetteTable = fieldTable([], ["version", "interactions"]);
+const interactionTable = fieldTable(interactionFields, ["request", "response"]);
+const requestTable = fieldTable(requestFields);
+const responseTable = fieldTable(responseFields);
 
 const lossyText = new TextDecoder("utf-8", { ignoreBOM: true });
 

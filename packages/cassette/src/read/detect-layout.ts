@@ -10,15 +10,16 @@ import { resolvesAsNonString } from "../yaml/resolve.js";
  * (the `- ` column and the request fields' column), and which Go writer made it
  * from the first string the two writers would write differently. A cassette
  * written in flow style (`{"version": 2, ...}`) or with no interaction has no
- * layout of its own: it gets go-vcr's default.
+ * layout of its own: it gets go-vcr's default. Interactions that were
+ * streamed (not kept in the tree) are seen through `streamed`.
  */
-export function detectLayout(root: YamlNode | undefined, text: string): CassetteLayout {
+export function detectLayout(root: YamlNode | undefined, text: string, streamed?: WriterWitness): CassetteLayout {
   if (root === undefined || root.kind !== "map" || root.flow) return { ...defaultCassetteLayout };
   const interactions = root.entries.find(({ key }) => key.kind === "scalar" && key.text === "interactions")?.value;
-  if (interactions === undefined || interactions.kind !== "seq" || interactions.flow || interactions.items.length === 0) return { ...defaultCassetteLayout };
+  const first = interactions?.kind === "seq" ? (interactions.streamed !== undefined ? streamed?.first : interactions.items[0]) : undefined;
+  if (interactions === undefined || interactions.kind !== "seq" || interactions.flow || first === undefined) return { ...defaultCassetteLayout };
   const column = (offset: number) => offset - (text.lastIndexOf("\n", offset - 1) + 1);
   const dashColumn = column(interactions.offset);
-  const first = interactions.items[0]!;
   const request = first.kind === "map" ? first.entries.find(({ key }) => key.kind === "scalar" && key.text === "request")?.value : undefined;
   const requestColumn = request !== undefined && request.kind === "map" && !request.flow && request.entries.length > 0 ? column(request.offset) : undefined;
   const itemColumn = dashColumn + 2;
@@ -29,45 +30,77 @@ export function detectLayout(root: YamlNode | undefined, text: string): Cassette
   const nextLevel = (indent: number) => indent * Math.floor((itemColumn + indent) / indent);
   const layout =
     candidates.find((candidate) => requestColumn === undefined || nextLevel(candidate.indent) === requestColumn) ?? candidates[0] ?? defaultCassetteLayout;
-  if (layout.indent === 2 && layout.compactSequences && writtenByGoccy(root, text)) return { ...cassetteLayouts.goccy };
+  if (layout.indent === 2 && layout.compactSequences && writtenByGoccy(root, text, streamed)) return { ...cassetteLayouts.goccy };
   return { ...layout };
 }
 
 const styleNames: Record<YamlScalar["style"], ScalarStyle | undefined> = { plain: "plain", single: "single", double: "double", literal: "literal", folded: undefined };
 
 /**
- * Whether goccy wrote the document: the first string the two writers would
- * write differently decides, by its style, or, when both pick double quotes,
- * by its escapes (`\N` is go-yaml's, `\u0085` goccy's).
+ * What tells go-yaml's writing from goccy's, gathered from parts of a
+ * document as they are read: the first string (in document order) that the
+ * two writers would write differently decides, by its style, or, when both
+ * pick double quotes, by its escapes (`\N` is go-yaml's, `\u0085` goccy's).
+ * Long strings (bodies) cost the most to classify and rarely decide: they are
+ * kept aside and looked at only when no shorter one decides.
  */
-function writtenByGoccy(root: YamlNode, text: string): boolean {
-  // Long strings (bodies) cost the most to classify and rarely decide: they are looked at last.
-  const long: YamlScalar[] = [];
-  const stack: Array<{ node: YamlNode; key: boolean }> = [{ node: root, key: false }];
-  while (stack.length > 0) {
-    const { node, key } = stack.pop()!;
-    if (node.kind === "map") {
-      for (let index = node.entries.length - 1; index >= 0; index -= 1) {
-        stack.push({ node: node.entries[index]!.value, key: false }, { node: node.entries[index]!.key, key: true });
+export class WriterWitness {
+  /** The first item seen (for the layout's columns). */
+  first: YamlNode | undefined;
+  /** The first deciding short string: where it starts, and whether it says goccy. */
+  private verdict: { offset: number; goccy: boolean } | undefined;
+  private readonly long: YamlScalar[] = [];
+
+  constructor(private readonly text: string) {}
+
+  /** Looks at a part of the document, in document order after the parts seen before. */
+  see(node: YamlNode): void {
+    this.first ??= node;
+    // A later part cannot hold an earlier string.
+    if (this.verdict !== undefined) return;
+    const stack: Array<{ node: YamlNode; key: boolean }> = [{ node, key: false }];
+    while (stack.length > 0) {
+      const { node, key } = stack.pop()!;
+      if (node.kind === "map") {
+        for (let index = node.entries.length - 1; index >= 0; index -= 1) {
+          stack.push({ node: node.entries[index]!.value, key: false }, { node: node.entries[index]!.key, key: true });
+        }
+        continue;
       }
-      continue;
+      if (node.kind === "seq") {
+        for (let index = node.items.length - 1; index >= 0; index -= 1) stack.push({ node: node.items[index]!, key: false });
+        continue;
+      }
+      if (!key && node.text.length > longString) {
+        this.long.push(node);
+        continue;
+      }
+      const goccy = goccyVerdict(node, key, this.text);
+      if (goccy !== undefined) {
+        this.verdict = { offset: node.offset, goccy };
+        return;
+      }
     }
-    if (node.kind === "seq") {
-      for (let index = node.items.length - 1; index >= 0; index -= 1) stack.push({ node: node.items[index]!, key: false });
-      continue;
-    }
-    if (!key && node.text.length > longString) {
-      long.push(node);
-      continue;
-    }
-    const verdict = goccyVerdict(node, key, text);
-    if (verdict !== undefined) return verdict;
   }
-  for (const node of long) {
-    const verdict = goccyVerdict(node, false, text);
-    if (verdict !== undefined) return verdict;
+
+  /** Whether goccy wrote what was seen, together with what `other` saw. */
+  goccy(other?: WriterWitness): boolean {
+    const verdicts = [this.verdict, other?.verdict].filter((verdict) => verdict !== undefined);
+    if (verdicts.length > 0) return verdicts.reduce((earliest, verdict) => (verdict.offset < earliest.offset ? verdict : earliest)).goccy;
+    const long = other === undefined ? this.long : [...this.long, ...other.long].sort((a, b) => a.offset - b.offset);
+    for (const node of long) {
+      const verdict = goccyVerdict(node, false, this.text);
+      if (verdict !== undefined) return verdict;
+    }
+    return false;
   }
-  return false;
+}
+
+/** Whether goccy wrote the document, streamed items included. */
+function writtenByGoccy(root: YamlNode, text: string, streamed: WriterWitness | undefined): boolean {
+  const witness = new WriterWitness(text);
+  witness.see(root);
+  return witness.goccy(streamed);
 }
 
 /** Strings longer than this are classified only when no shorter one decides. */

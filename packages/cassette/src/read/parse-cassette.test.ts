@@ -75,6 +75,26 @@ describe("parseCassette errors", () => {
     expect(error.format()).toBe(`broken.yaml:${line}:${column}: ${code}: ${error.detail}`);
   });
 
+  // Interactions are built as they are read; what the root says is looked at after. Errors and notes still come in document order.
+  it("reports a wrong version before a broken interaction, as when the cassette was read whole", () => {
+    const text = interaction(["    proto_major: x", "    url: u", "    method: GET"]).join("\n").replace("version: 2", "version: 3");
+    expect(() => parseCassette(text)).toThrow(expect.objectContaining({ code: "unsupported-version", line: 2 }));
+  });
+
+  it("reports a duplicate `interactions` key, not what its interactions hold", () => {
+    const text = `${interaction(["    url: u", "    method: GET"]).join("\n")}interactions:\n- id: x\n`;
+    expect(() => parseCassette(text)).toThrow(expect.objectContaining({ code: "duplicate-key", line: 10 }));
+  });
+
+  it("keeps notes in document order, the root's before its interactions'", () => {
+    const text = interaction(["    method: GET"], ["    code: 200.5"]).join("\n").replace("version: 2", "version: 2.5");
+    expect(checkCassette(parseCassette(text)).map((finding) => [finding.code, finding.position?.line])).toEqual([
+      ["dropped-fraction", 2],
+      ["missing-field", 6],
+      ["dropped-fraction", 8],
+    ]);
+  });
+
   it("stops an alias bomb", () => {
     const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
     for (let level = 1; level < 8; level += 1) {

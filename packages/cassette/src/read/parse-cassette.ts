@@ -1,15 +1,16 @@
 import { CassetteError } from "../errors.js";
-import type { Cassette } from "../model/cassette.js";
+import type { Cassette, Interaction } from "../model/cassette.js";
 import { readBlockYaml } from "../yaml/block-reader.js";
 import { OutsideSubset } from "../yaml/outside-subset.js";
 import { readWithYamlLibrary } from "../yaml/library-reader.js";
 import type { YamlNode } from "../yaml/node.js";
-import { buildCassette } from "./build-cassette.js";
-import { detectLayout } from "./detect-layout.js";
+import { CassetteBuilder, buildCassette } from "./build-cassette.js";
+import { WriterWitness, detectLayout } from "./detect-layout.js";
 import { GoRefusal } from "../yaml/refusal.js";
 import { goLines } from "./go-text.js";
 import { createLocator } from "./positions.js";
 import { keepReadingNotes, type ReadingNote } from "./reading-notes.js";
+import { findRefusedCharacters } from "./refused-characters.js";
 
 /** Options of {@link parseCassette}. */
 export interface ParseCassetteOptions {
@@ -64,8 +65,13 @@ export function parseCassette(input: string | Uint8Array, options: ParseCassette
   }
   // Line ends made LF keep every line and column where it was: positions are counted in the text as read.
   const locate = createLocator(lines);
+  const characters = findRefusedCharacters(lines);
+  if (characters.refused !== -1) {
+    const code = lines.charCodeAt(characters.refused).toString(16).toUpperCase().padStart(4, "0");
+    throw new CassetteError("invalid-yaml", `the control character U+${code} is not allowed in YAML (write it escaped in double quotes)`, { source, ...locate(characters.refused) });
+  }
   try {
-    return readText(lines, source, options, locate);
+    return readText(lines, source, options, locate, characters.delete);
   } catch (error) {
     if (error instanceof GoRefusal) throw new CassetteError("invalid-yaml", error.message, { source, ...locate(error.offset) });
     // Nesting deeper than the reader's stack: a typed error, never a crash.
@@ -74,7 +80,7 @@ export function parseCassette(input: string | Uint8Array, options: ParseCassette
   }
 }
 
-function readText(text: string, source: string | undefined, options: ParseCassetteOptions, locate: ReturnType<typeof createLocator>): Cassette {
+function readText(text: string, source: string | undefined, options: ParseCassetteOptions, locate: ReturnType<typeof createLocator>, deleteAt: number): Cassette {
   const ignored: ReadingNote[] = [];
   const general = () =>
     readWithYamlLibrary(text, { maxAliasCount: options.maxAliasCount ?? 100, maxAliasExpansion: options.maxAliasExpansion ?? 16 * 1024 * 1024, maxAliasNodes: options.maxAliasNodes ?? 100_000 }, locate, source, (code, offset, message) =>
@@ -82,14 +88,62 @@ function readText(text: string, source: string | undefined, options: ParseCasset
     );
   let root: YamlNode | undefined;
   try {
-    root = readBlockYaml(text);
+    return readStreaming(text, source, options, locate, deleteAt);
   } catch (error) {
-    if (!(error instanceof OutsideSubset)) throw error;
-    root = general();
+    if (error instanceof OutsideSubset) root = general();
+    else if (error instanceof StreamedItemFailed) {
+      // An interaction that could not be built as it was read: the whole tree first, then the cassette, as the general reader's trees are.
+      try {
+        root = readBlockYaml(text);
+      } catch (error) {
+        if (!(error instanceof OutsideSubset)) throw error;
+        root = general();
+      }
+    } else throw error;
   }
   const { cassette: built, notes } = buildCassette(root, locate, source, options.positions === true);
   const cassette = { ...built, layout: detectLayout(root, text) } as Cassette;
+  refuseDelete(cassette, deleteAt, source, locate);
   keepReadingNotes(cassette, [...ignored, ...notes]);
+  return cassette;
+}
+
+/**
+ * DEL (U+007F) is a control character to yaml.v3, which refuses a document
+ * that holds one raw; goccy writes it raw and reads it back. So it is read
+ * only in a file in goccy's layout.
+ */
+function refuseDelete(cassette: Cassette, index: number, source: string | undefined, locate: ReturnType<typeof createLocator>): void {
+  if (cassette.layout.writer === "goccy" || index === -1) return;
+  throw new CassetteError("invalid-yaml", "the control character U+007F (DEL) is not allowed in YAML outside goccy's layout (write it escaped in double quotes)", { source, ...locate(index) });
+}
+
+/** An interaction that could not be built as it was read: read again, as a whole, so that errors come in the order they always do. */
+class StreamedItemFailed extends Error {}
+
+/**
+ * The usual case, quickest: tapedeck's own reader, each interaction built as
+ * soon as it is read (its nodes die young), the rest of the cassette after.
+ */
+function readStreaming(text: string, source: string | undefined, options: ParseCassetteOptions, locate: ReturnType<typeof createLocator>, deleteAt: number): Cassette {
+  const builder = new CassetteBuilder(locate, source, options.positions === true);
+  const witness = new WriterWitness(text);
+  const interactions: Interaction[] = [];
+  const root = readBlockYaml(text, {
+    key: "interactions",
+    take(item) {
+      witness.see(item);
+      try {
+        interactions.push(builder.interaction(item));
+      } catch (error) {
+        if (error instanceof CassetteError) throw new StreamedItemFailed();
+        throw error;
+      }
+    },
+  });
+  const cassette = { ...builder.cassette(root, interactions), layout: detectLayout(root, text, witness) } as Cassette;
+  refuseDelete(cassette, deleteAt, source, locate);
+  keepReadingNotes(cassette, builder.notes);
   return cassette;
 }
 

@@ -177,7 +177,15 @@ describe("reading what Go reads, refusing what Go refuses", () => {
     ["a line of a tab", text().replace("        method: GET\n", "        method: GET\n\t\n"), 16, 1],
     ["a line separator inside a plain value", text().replace("url: https://api.example.test/v1", "url: https://api.example.test/v1\u2028x"), 14, 41],
     ["a key of 1,025 characters", text({ headers: [`            ${"K".repeat(1025)}:`, "                - v"] }), 12, 13],
-  ])("refuses %s, as Go does, where it stands", (_name, input, line, column) => {
+    // yaml.v3: "control characters are not allowed", wherever they stand (tests/go-interop's `load` of these files).
+    ...["\u0001", "\u0081", "\ufffe", "\u007f"].map((character): [string, string, number, number] => [
+      `U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")} in a literal block`,
+      text().replace('        body: ""', `        body: |\n            a${character}b`),
+      22,
+      14,
+    ]),
+    ["DEL in a plain value, in go-yaml's layout", text().replace("status: 200 OK", "status: 200\u007fOK"), 23, 20],
+  ] satisfies Array<[string, string, number, number]>)("refuses %s, as Go does, where it stands", (_name, input, line, column) => {
     let caught: unknown;
     try {
       parseCassette(input);

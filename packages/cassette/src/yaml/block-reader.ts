@@ -1,8 +1,7 @@
 import { unescapeDoubleQuoted } from "./escapes.js";
-import { blockExtent, chompEnd, chomped, hasOtherBreak, stripIndentation } from "./literal-block.js";
+import { blockExtent, chompEnd, chomped, hasOtherBreak, stripIndentation, stripLines } from "./literal-block.js";
 import { emptyScalar, type YamlMap, type YamlNode, type YamlScalar, type YamlSeq } from "./node.js";
 import { outside } from "./outside-subset.js";
-import { notPrintable } from "./printable.js";
 import { checkImplicitKey } from "./refusal.js";
 
 /**
@@ -12,10 +11,23 @@ import { checkImplicitKey } from "./refusal.js";
  * indicators, `!!binary`, and `{}` / `[]`. Anything else (comments,
  * anchors, aliases, other tags, flow collections with content, folded or
  * multi-line scalars, complex keys, tabs, several documents) throws
- * `OutsideSubset`.
+ * `OutsideSubset`. Characters Go refuses anywhere (controls) are looked for
+ * before, in the whole text (`findRefusedCharacters`).
  */
-export function readBlockYaml(text: string): YamlNode {
-  return new BlockReader(text).document();
+export function readBlockYaml(text: string, streamed?: StreamedSequence): YamlNode {
+  return new BlockReader(text, streamed).document();
+}
+
+/**
+ * The items of the block sequence under one key of the root mapping, handed
+ * over one by one as they are read instead of kept in the tree (the sequence
+ * node keeps their count in `streamed`): what is made of each item is made
+ * while the item is young, which spares the garbage collector a document's
+ * worth of nodes. What `take` throws ends the reading.
+ */
+export interface StreamedSequence {
+  key: string;
+  take(item: YamlNode): void;
 }
 
 /** Characters that cannot start a plain scalar (or need a look at what follows). */
@@ -26,7 +38,10 @@ const otherBreak = /[\r\u0085\u2028\u2029]/;
 class BlockReader {
   private position = 0;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly streamed: StreamedSequence | undefined,
+  ) {}
 
   document(): YamlNode {
     const text = this.text;
@@ -39,7 +54,7 @@ class BlockReader {
     if (this.position >= text.length) outside("an empty document");
     const indent = this.indentation();
     if (indent !== 0) outside("an indented root");
-    const node = this.startsSequenceItem() ? this.sequence(0) : this.mapping(0);
+    const node = this.startsSequenceItem() ? this.sequence(0) : this.mapping(0, false, this.streamed);
     this.skipBlankLines();
     if (this.position < text.length) outside("text after the root node");
     return node;
@@ -76,8 +91,8 @@ class BlockReader {
     return next === 32 || next === 10 || Number.isNaN(next);
   }
 
-  /** A block mapping whose keys start at column `indent`; the first key may already be under way (after `- `). */
-  private mapping(indent: number, inline = false): YamlMap {
+  /** A block mapping whose keys start at column `indent`; the first key may already be under way (after `- `). The root mapping may stream one key's sequence. */
+  private mapping(indent: number, inline = false, streamed?: StreamedSequence): YamlMap {
     const map: YamlMap = { kind: "map", entries: [], offset: this.position + (inline ? 0 : indent), flow: false };
     for (let first = true; ; first = false) {
       if (!(inline && first)) {
@@ -91,7 +106,7 @@ class BlockReader {
       }
       const key = this.key();
       // A key given twice is found where the mapping is read into values (build-cassette's `duplicate-key`), whichever reader read it.
-      map.entries.push({ key, value: this.valueAfterColon(indent) });
+      map.entries.push({ key, value: this.valueAfterColon(indent, streamed !== undefined && key.text === streamed.key ? streamed : undefined) });
     }
     return map;
   }
@@ -121,7 +136,7 @@ class BlockReader {
         end = colon + 1;
       }
       const raw = text.slice(start, end);
-      if (raw === "" || indicatorStart.test(raw) || raw.endsWith(" ") || raw.endsWith("\t") || raw.includes(" #") || notPrintable.test(raw)) outside("a key that needs a closer look");
+      if (raw === "" || indicatorStart.test(raw) || raw.endsWith(" ") || raw.endsWith("\t") || raw.includes(" #")) outside("a key that needs a closer look");
       checkImplicitKey(text, start, end);
       key = { kind: "scalar", style: "plain", text: raw, offset: start, end };
       this.position = end;
@@ -138,7 +153,7 @@ class BlockReader {
   }
 
   /** The value after `key:`, on the same line or in the block below, for a key at column `indent`. */
-  private valueAfterColon(indent: number): YamlNode {
+  private valueAfterColon(indent: number, streamed?: StreamedSequence): YamlNode {
     const text = this.text;
     let index = this.position;
     while (text.charCodeAt(index) === 32) index += 1;
@@ -146,7 +161,7 @@ class BlockReader {
     if (code === 10 || Number.isNaN(code)) {
       const here = this.position;
       this.position = Number.isNaN(code) ? text.length : index + 1;
-      return this.nestedBlock(indent, here);
+      return this.nestedBlock(indent, here, streamed);
     }
     if (index === this.position) outside("no space after a colon");
     this.position = index;
@@ -154,12 +169,12 @@ class BlockReader {
   }
 
   /** The block under a key with nothing after its colon: a mapping, a sequence, or nothing (null). */
-  private nestedBlock(indent: number, colonEnd: number): YamlNode {
+  private nestedBlock(indent: number, colonEnd: number, streamed?: StreamedSequence): YamlNode {
     const lineStart = this.position;
     this.skipBlankLines();
     if (this.position < this.text.length) {
       const found = this.indentation();
-      if (this.startsSequenceItem() && found >= indent) return this.sequence(found);
+      if (this.startsSequenceItem() && found >= indent) return this.sequence(found, streamed);
       if (found > indent) return this.mapping(found);
     }
     this.position = lineStart;
@@ -167,8 +182,9 @@ class BlockReader {
   }
 
   /** A block sequence whose `- ` marks are at column `indent`. */
-  private sequence(indent: number): YamlSeq {
+  private sequence(indent: number, streamed?: StreamedSequence): YamlSeq {
     const seq: YamlSeq = { kind: "seq", items: [], offset: this.position + indent, flow: false };
+    if (streamed !== undefined) seq.streamed = 0;
     for (;;) {
       this.skipBlankLines();
       if (this.position >= this.text.length) break;
@@ -177,7 +193,12 @@ class BlockReader {
       if (this.text.charCodeAt(this.position + 1) !== 32) outside("an empty sequence item");
       this.position += 2;
       while (this.text.charCodeAt(this.position) === 32) this.position += 1;
-      seq.items.push(this.looksLikeKey() ? this.mapping(this.position - this.lineStartOf(this.position), true) : this.inlineValue(indent, true));
+      const item = this.looksLikeKey() ? this.mapping(this.position - this.lineStartOf(this.position), true) : this.inlineValue(indent, true);
+      if (streamed === undefined) seq.items.push(item);
+      else {
+        streamed.take(item);
+        seq.streamed! += 1;
+      }
     }
     return seq;
   }
@@ -228,7 +249,9 @@ class BlockReader {
       while (text.charCodeAt(this.position) === 32) this.position += 1;
       const value = text.charCodeAt(this.position) === 124 ? this.literal(indent, this.position, start, inSequence) : this.plain(indent);
       if (value.kind !== "scalar" || value.style === "single" || value.style === "double") outside("a tagged value that is not plain or literal");
-      return { ...value, tag: "!!binary" };
+      // Tagged in place: a literal's text may still be on its way (LiteralBatch).
+      value.tag = "!!binary";
+      return value;
     }
     return this.plain(indent);
   }
@@ -243,7 +266,7 @@ class BlockReader {
     const raw = text.slice(start, end);
     if (raw === "") outside("an empty plain scalar");
     if (indicatorStart.test(raw) && !/^[-?:][^ ]/.test(raw)) outside("a plain scalar that starts with an indicator");
-    if (raw.includes(" #") || raw.includes(": ") || raw.endsWith(":") || otherBreak.test(raw) || raw.includes("\t") || notPrintable.test(raw)) outside("a plain scalar that needs a closer look");
+    if (raw.includes(" #") || raw.includes(": ") || raw.endsWith(":") || otherBreak.test(raw) || raw.includes("\t")) outside("a plain scalar that needs a closer look");
     this.position = lineEnd === text.length ? lineEnd : lineEnd + 1;
     this.noContinuation(indent);
     return { kind: "scalar", style: "plain", text: raw, offset: start, end };
@@ -295,7 +318,7 @@ class BlockReader {
     const close = this.closingQuote(start, quote, lineEnd);
     if (close === -1) outside("a quoted scalar over several lines");
     const raw = text.slice(start + 1, close);
-    if (otherBreak.test(raw) || notPrintable.test(raw)) outside("a line break or a control character inside quotes");
+    if (otherBreak.test(raw)) outside("a line break inside quotes");
     let value: string | undefined;
     if (quote === 39) value = raw.includes("'") ? raw.replaceAll("''", "'") : raw;
     else value = raw.includes("\\") ? unescapeDoubleQuoted(raw) : raw;
@@ -352,16 +375,12 @@ class BlockReader {
     if (contentIndent! <= indent) outside("a literal block not indented past its key");
     const { end, shortBlank } = blockExtent(text, bodyStart, contentIndent!);
     this.position = end;
-    const pad = " ".repeat(contentIndent!);
-    let value: string;
     // LS and PS end a line for go-yaml (a block may end on the line they share with the next key): left to the general reader.
     if (hasOtherBreak(text, bodyStart, end)) outside("a literal block with CR, NEL, LS or PS");
-    if (shortBlank || !text.startsWith(pad, bodyStart)) value = chomped(stripIndentation(text.slice(bodyStart, end), contentIndent!), chomp);
-    else {
-      // The usual block: chomped first, so that the one copy made is the value itself.
-      const region = text.slice(bodyStart + contentIndent!, chomp === "keep" ? end : chompEnd(text, bodyStart, end, chomp));
-      value = region.replaceAll(`\n${pad}`, "\n");
-    }
+    let value: string;
+    if (shortBlank || !text.startsWith(" ".repeat(contentIndent!), bodyStart)) value = chomped(stripIndentation(text.slice(bodyStart, end), contentIndent!), chomp);
+    // The usual block: chomped first, so that the one copy made is the value itself.
+    else value = stripLines(text.slice(bodyStart + contentIndent!, chomp === "keep" ? end : chompEnd(text, bodyStart, end, chomp)), contentIndent!);
     return { kind: "scalar", style: "literal", text: value, offset: tagStart ?? header, end };
   }
 }

@@ -1,7 +1,6 @@
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parseAllDocuments, parseDocument, type Scalar } from "yaml";
 import { CassetteError } from "../errors.js";
 import type { YamlNode, YamlScalarStyle } from "./node.js";
-import { notPrintable } from "./printable.js";
 import { GoRefusal } from "./refusal.js";
 
 /** Limits on what aliases may expand to. */
@@ -26,6 +25,8 @@ const styles: Record<string, YamlScalarStyle> = { PLAIN: "plain", QUOTE_SINGLE: 
  * folded and multi-line scalars, tags) into the same nodes, as go-yaml would
  * see them: aliases expanded within the limits, `<<` merge keys applied,
  * unknown tags refused. Syntax errors are `CassetteError`s at their position.
+ * Characters Go refuses anywhere (controls) are looked for before, in the
+ * whole text (`findRefusedCharacters`).
  */
 export function readWithYamlLibrary(
   text: string,
@@ -35,11 +36,6 @@ export function readWithYamlLibrary(
   /** Told of what Go's reader ignores: a tag it does not know, documents after the first. */
   onIgnored: (code: "ignored-tag" | "ignored-document", offset: number, message: string) => void = () => {},
 ): YamlNode | undefined {
-  const control = notPrintable.exec(text);
-  if (control !== null) {
-    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
-    throw new CassetteError("invalid-yaml", `the control character U+${code} is not allowed in YAML (write it escaped in double quotes)`, { source, ...at(control.index) });
-  }
   const prepared = withGoLineBreaks(text);
   // Go's yaml.Unmarshal reads the first document; the others must still be YAML, and are ignored.
   const documents = parseAllDocuments(prepared.text, { schema: "core", prettyErrors: false, keepSourceTokens: false, uniqueKeys: false });

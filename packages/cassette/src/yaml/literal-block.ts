@@ -59,6 +59,16 @@ export function hasOtherBreak(text: string, from: number, end: number): boolean 
   return region.includes("\r") || region.includes("\u2028") || region.includes("\u2029") || region.includes("\u0085");
 }
 
+/**
+ * A region of a block with each line's `indent` spaces after a line break
+ * removed, as one flat string: its lines cut out and joined, one copy.
+ * (`replaceAll` would give V8's rope of a piece per line: more for the
+ * garbage collector to move, and copied again when first read.)
+ */
+export function stripLines(region: string, indent: number): string {
+  return region.split(`\n${" ".repeat(indent)}`).join("\n");
+}
+
 /** The block's lines without their indentation; blank lines (shorter than it) become empty. */
 export function stripIndentation(region: string, indent: number): string {
   const pad = " ".repeat(indent);

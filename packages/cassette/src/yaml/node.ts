@@ -33,6 +33,8 @@ export interface YamlSeq {
   items: YamlNode[];
   offset: number;
   flow: boolean;
+  /** How many items were handed over as they were read instead of kept in `items` (`readBlockYaml`'s `StreamedSequence`). */
+  streamed?: number;
 }
 
 /** A null value where a document says nothing (`key:` with no value). */

@@ -114,7 +114,8 @@ export type GoScalar =
   | { kind: "merge"; value: string }
   | { kind: "string"; value: string };
 
-const shortDecimal = /^[1-9][0-9]{0,14}$/;
+/** A short decimal without `+`, underscore or leading zero (`-0` is left to the full path): exact as a number. */
+const shortDecimal = /^(?:0|-?[1-9][0-9]{0,14})$/;
 const nullWords = new Set(["", "~", "null", "Null", "NULL"]);
 const trueWords = new Set(["true", "True", "TRUE"]);
 const falseWords = new Set(["false", "False", "FALSE"]);
@@ -131,7 +132,7 @@ const negativeInfinityWords = new Set(["-.inf", "-.Inf", "-.INF"]);
  * `bigint`s.
  */
 export function resolvePlain(text: string): GoScalar {
-  // The common case, a short decimal without sign, underscore or leading zero: exact as a number.
+  // The common case, a short decimal: exact as a number.
   if (shortDecimal.test(text)) return { kind: "int", value: Number(text) };
   if (nullWords.has(text)) return { kind: "null", value: null };
   if (trueWords.has(text)) return { kind: "bool", value: true };
@@ -179,12 +180,22 @@ function goParseInt(text: string): number | bigint | undefined {
  * a value silently.
  */
 export function goInteger(text: string): number | bigint | undefined {
-  const resolved = resolvePlain(text);
-  let value: number | bigint;
-  if (resolved.kind === "int") value = resolved.value;
-  else if (resolved.kind === "float") return goFloatToInt(resolved.value);
-  else return undefined;
-  return BigInt(value) >= int64Min && BigInt(value) <= int64Max ? value : undefined;
+  return goIntegerOf(resolvePlain(text));
+}
+
+/** {@link goInteger} of a scalar already resolved. */
+export function goIntegerOf(resolved: GoScalar): number | bigint | undefined {
+  if (resolved.kind === "float") return goFloatToInt(resolved.value);
+  if (resolved.kind !== "int") return undefined;
+  const value = resolved.value;
+  // A number is within 2^53, so within int64; only a bigint (past 2^53, up to uint64) needs the check.
+  if (typeof value === "number") return value;
+  return value >= int64Min && value <= int64Max ? value : undefined;
+}
+
+/** Whether go-yaml reads the plain scalar as null: empty, `~` or `null` in three spellings. */
+export function isNullWord(text: string): boolean {
+  return text.length <= 4 && nullWords.has(text);
 }
 
 /**
