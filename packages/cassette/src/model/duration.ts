@@ -61,8 +61,11 @@ function parseGoDuration(text: string): { nanoseconds: bigint; fraction: number 
  * ```
  */
 export function isGoDuration(text: string): boolean {
-  return parseGoDuration(text) !== undefined;
+  return simpleDuration.test(text) || parseGoDuration(text) !== undefined;
 }
+
+/** One number of at most six whole digits and nine decimals, with a unit (what go-vcr writes), or `0`: a duration, too small to overflow. */
+const simpleDuration = /^[-+]?(?:0|[0-9]{1,6}(?:\.[0-9]{0,9})?(?:ns|us|µs|μs|ms|s|m|h))$/;
 
 /**
  * Reads a Go duration (`time.Duration.String()` or anything `time.ParseDuration`

@@ -251,7 +251,14 @@ export class CassetteBuilder {
 
   private strings(node: YamlNode, key: string, path: readonly (string | number)[]): string[] {
     if (node.kind !== "seq") throw this.error("wrong-type", node.offset, `${key} must be a sequence of strings, found ${describe(node)}`);
-    return node.items.map((item, index) => this.string(item, `an item of ${key}`, [...path, index]));
+    const items = node.items;
+    const result = new Array<string>(items.length);
+    for (let index = 0; index < items.length; index += 1) {
+      const item = items[index]!;
+      // The usual item, a scalar without a tag, is its text; the rest (and the names errors need) the long way.
+      result[index] = item.kind === "scalar" && item.tag === undefined ? item.text : this.string(item, `an item of ${key}`, [...path, index]);
+    }
+    return result;
   }
 
   private headerMap(node: YamlNode, key: string, property: string): Record<string, string[]> {
@@ -261,7 +268,7 @@ export class CassetteBuilder {
       const name = this.keyText(entry.key);
       if (name in result) throw this.duplicate(entry.key, name);
       const value = entry.value;
-      result[name] = isNull(value) ? [] : this.strings(value, `${key}.${name}`, [property, name]);
+      result[name] = isNull(value) ? [] : value.kind === "seq" && value.items.every(plainItem) ? value.items.map(itemText) : this.strings(value, `${key}.${name}`, [property, name]);
     }
     return result;
   }
@@ -322,6 +329,10 @@ export class CassetteBuilder {
     return new CassetteError(code, message, { source: this.source, ...this.locate(offset) });
   }
 }
+
+/** A sequence item read as its text, with nothing to check: a scalar without a tag. */
+const plainItem = (item: YamlNode): boolean => item.kind === "scalar" && item.tag === undefined;
+const itemText = (item: YamlNode): string => (item as YamlScalar).text;
 
 function isNull(node: YamlNode): boolean {
   return node.kind === "scalar" && node.style === "plain" && node.tag === undefined && isNullWord(node.text);
