@@ -122,7 +122,6 @@ export class CohereMerger extends MergeCore<CohereChatResponse> {
       this.report(state === undefined ? "out-of-order" : "unplaced-content", `a ${kind}-delta for no started item, or without delta.message.${lists[kind].field}; it was left out`, { data: event });
       return;
     }
-    const at = ["delta", "message", lists[kind].field];
     if (kind === "tool-call") {
       const fn = isObject(part.function) ? part.function : undefined;
       if (typeof fn?.arguments !== "string") {
@@ -134,7 +133,7 @@ export class CohereMerger extends MergeCore<CohereChatResponse> {
       const list = state.fragments.get("function.arguments") ?? [typeof target.arguments === "string" ? target.arguments : ""];
       list.push(fn.arguments);
       state.fragments.set("function.arguments", list);
-      this.trace?.slice([...at, "function", "arguments"], ["message", "tool_calls", state, "function", "arguments"]);
+      this.trace?.slice(["delta", "message", lists[kind].field, "function", "arguments"], ["message", "tool_calls", state, "function", "arguments"]);
       this.emit?.({ type: "tool-call-delta", toolCall: state.index, argumentsDelta: fn.arguments, event: this.event, choice: 0 });
       return;
     }
@@ -144,7 +143,7 @@ export class CohereMerger extends MergeCore<CohereChatResponse> {
       if (typeof text !== "string") continue;
       placed = true;
       state.append(field, text);
-      this.trace?.slice([...at, field], ["message", "content", state, field]);
+      this.trace?.slice(["delta", "message", lists[kind].field, field], ["message", "content", state, field]);
       if (text !== "") this.emit?.({ type: field === "thinking" ? "reasoning-delta" : "text-delta", delta: text, event: this.event, choice: 0 });
     }
     if (!placed) this.report("unplaced-content", "a content-delta with neither text nor thinking; it was left out", { data: event });

@@ -3,6 +3,12 @@ import { describeValue, isObject, type PlainObject, setOwn } from "../../shared/
 import { inheritedKeys } from "../../shared/own-keys.js";
 import type { OllamaResponse } from "./types.js";
 
+/** Where each streamed text goes (made once: every chunk carries one). */
+const responsePath = ["response"] as const;
+const thinkingPath = ["thinking"] as const;
+const contentPath = ["message", "content"] as const;
+const messageThinkingPath = ["message", "thinking"] as const;
+
 /**
  * Merges Ollama's NDJSON chunks into the answer a non-streaming call returns.
  * `/api/chat` chunks carry `message` fragments: `content` and `thinking`
@@ -42,8 +48,8 @@ export class OllamaMerger extends MergeCore<OllamaResponse> {
         else this.report("unplaced-content", `message must be an object, found ${describeValue(value)}; it was left out`, { data: value });
       } else if (key === "response" || key === "thinking") {
         if (typeof value === "string") {
-          if (key === "response") this.response = this.text(this.response, [key], value, "text-delta");
-          else this.thinking = this.text(this.thinking, [key], value, "reasoning-delta");
+          if (key === "response") this.response = this.text(this.response, responsePath, value, "text-delta");
+          else this.thinking = this.text(this.thinking, thinkingPath, value, "reasoning-delta");
         } else if (value !== null && value !== undefined) this.report("unplaced-content", `${key} must be a string, found ${describeValue(value)}; it was left out`, { data: value });
       } else {
         setOwn(this.top, key, value);
@@ -64,8 +70,8 @@ export class OllamaMerger extends MergeCore<OllamaResponse> {
     for (const key in message) {
       if (inheritedKeys && !Object.hasOwn(message, key)) continue;
       const value = message[key];
-      if (key === "content" && typeof value === "string") this.content = this.text(this.content, ["message", key], value, "text-delta");
-      else if (key === "thinking" && typeof value === "string") this.messageThinking = this.text(this.messageThinking, ["message", key], value, "reasoning-delta");
+      if (key === "content" && typeof value === "string") this.content = this.text(this.content, contentPath, value, "text-delta");
+      else if (key === "thinking" && typeof value === "string") this.messageThinking = this.text(this.messageThinking, messageThinkingPath, value, "reasoning-delta");
       else if (key === "tool_calls" && Array.isArray(value)) {
         if (!Object.hasOwn(this.message, key)) setOwn(this.message, key, this.toolCalls);
         value.forEach((call, entry) => {
