@@ -167,6 +167,14 @@ describe("reading what Go reads, refusing what Go refuses", () => {
     expect(serializeCassette(parsed)).toBe(text());
   });
 
+  // Values yaml.v3 read from these lines (tests/go-interop's `load`): spaces past a literal block's indentation are text, on its last line too.
+  it.each([
+    ["clip", "        status: |\n            a\n             \n", "a\n \n"],
+    ["strip", "        status: |-\n            a\n              \n            \n", "a\n  "],
+  ])("reads a literal block (%s) whose last line is spaces past its indentation as Go does", (_chomp, lines, value) => {
+    expect(parseCassette(text().replace("        status: 200 OK\n", lines)).interactions[0]!.response.status).toBe(value);
+  });
+
   it("reads a byte-order mark before a key as part of the key, as Go does", () => {
     const parsed = parseCassette(text({ headers: ["            \ufeffX-A:", "                - v"] }));
     expect(Object.keys(parsed.interactions[0]!.request.headers!)).toEqual(["\ufeffX-A"]);

@@ -380,7 +380,7 @@ class BlockReader {
     let value: string;
     if (shortBlank || !text.startsWith(" ".repeat(contentIndent!), bodyStart)) value = chomped(stripIndentation(text.slice(bodyStart, end), contentIndent!), chomp);
     // The usual block: chomped first, so that the one copy made is the value itself.
-    else value = stripLines(text.slice(bodyStart + contentIndent!, chomp === "keep" ? end : chompEnd(text, bodyStart, end, chomp)), contentIndent!);
+    else value = stripLines(text.slice(bodyStart + contentIndent!, chomp === "keep" ? end : chompEnd(text, bodyStart, end, chomp, contentIndent!)), contentIndent!);
     return { kind: "scalar", style: "literal", text: value, offset: tagStart ?? header, end };
   }
 }

@@ -37,17 +37,18 @@ export function blockExtent(text: string, from: number, indent: number): { end: 
 }
 
 /**
- * Where a block's text ends once chomped (`strip`: after its last line of
- * text; `clip`: after that line's break), its trailing blank lines left out.
+ * Where a block whose text is indented `indent` ends once chomped (`strip`:
+ * after its last line of text; `clip`: after that line's break), its
+ * trailing blank lines left out.
  */
-export function chompEnd(text: string, from: number, end: number, chomp: "clip" | "strip"): number {
+export function chompEnd(text: string, from: number, end: number, chomp: "clip" | "strip", indent: number): number {
   let index = end;
   for (;;) {
     while (index > from && text.charCodeAt(index - 1) === 10) index -= 1;
     let lineStart = index;
     while (lineStart > from && text.charCodeAt(lineStart - 1) === 32) lineStart -= 1;
-    // A last line of spaces only is blank: it goes too.
-    if (lineStart < index && (lineStart === from || text.charCodeAt(lineStart - 1) === 10)) index = lineStart;
+    // A last line of spaces only is blank when it is no longer than the indentation: it goes too. Spaces past the indentation are text, as Go reads them.
+    if (lineStart < index && (lineStart === from || text.charCodeAt(lineStart - 1) === 10) && index - lineStart <= indent) index = lineStart;
     else break;
   }
   return chomp === "clip" && index < end ? index + 1 : index;
