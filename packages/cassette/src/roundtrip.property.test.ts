@@ -55,7 +55,7 @@ function withIds(interactions: Array<Omit<Cassette["interactions"][number], "id"
 }
 
 describe("serialize(parse(x)) === x for generated cassettes", () => {
-  it("in every layout, and the values survive an independent YAML reader", { timeout: 120_000 }, () => {
+  it("in every layout, and the values survive an independent YAML reader", () => {
     fc.assert(
       fc.property(fc.array(interaction, { minLength: 1, maxLength: 3 }), layoutNames, (interactions, name) => {
         const layout = cassetteLayouts[name];
