@@ -124,7 +124,8 @@ export const families: Family[] = [
     },
   },
   { name: "YAML: a key of colons (refused past 1,024)", unit: "128k characters", sizes: [1, 8], prepare: (n) => { const text = `version: 2\n${":".repeat(n * 128 * 1024)}x: 1\ninteractions: []\n`; return () => attempt(text); } },
-  { name: "YAML: a mapping with many keys", unit: "10k keys", sizes: [1, 8], prepare: (n) => { const text = manyKeys(n * 10_000); return () => parseCassette(text); } },
+  // From 80k keys: below that the whole mapping's nodes stay in V8's young generation, and the cost per key steps up once (about 1.5×) as they outgrow it, a constant, not a growth.
+  { name: "YAML: a mapping with many keys", unit: "10k keys", sizes: [8, 64], prepare: (n) => { const text = manyKeys(n * 10_000); return () => parseCassette(text); } },
   { name: "YAML: nesting (refused, typed, when too deep)", unit: "1k levels", sizes: [1, 8], prepare: (n) => { const text = nested(n * 1000); return () => attempt(text); } },
 ];
 
