@@ -174,16 +174,11 @@ function goParseInt(text: string): number | bigint | undefined {
 }
 
 /**
- * A plain scalar as go-yaml puts it into a Go `int`/`int64` field: an
- * integer, or a float with no fraction (`2.0`, `1e3`). Go would also take
- * `2.5` and truncate it; tapedeck refuses it (`undefined`) rather than change
- * a value silently.
+ * A resolved plain scalar as go-yaml puts it into a Go `int`/`int64` field:
+ * an integer within int64, or a float truncated toward zero as Go does
+ * (`2.5` is 2; the reader notes the lost fraction); `undefined` for what Go
+ * refuses.
  */
-export function goInteger(text: string): number | bigint | undefined {
-  return goIntegerOf(resolvePlain(text));
-}
-
-/** {@link goInteger} of a scalar already resolved. */
 export function goIntegerOf(resolved: GoScalar): number | bigint | undefined {
   if (resolved.kind === "float") return goFloatToInt(resolved.value);
   if (resolved.kind !== "int") return undefined;
