@@ -24,11 +24,11 @@ class ItemState {
   }
 }
 
-/** Where each kind of item lives in a message, and which of its fields stream in fragments. */
+/** Where each kind of item lives in a message (a content item's `text` and `thinking` stream in fragments). */
 const lists = {
-  content: { field: "content", text: ["text", "thinking"] },
-  "tool-call": { field: "tool_calls", text: [] },
-  citation: { field: "citations", text: [] },
+  content: { field: "content" },
+  "tool-call": { field: "tool_calls" },
+  citation: { field: "citations" },
 } as const;
 
 /**
@@ -115,6 +115,12 @@ export class CohereMerger extends MergeCore<CohereChatResponse> {
     }
   }
 
+  private contentText(state: ItemState, field: "text" | "thinking", text: string): void {
+    state.append(field, text);
+    this.trace?.slice(["delta", "message", "content", field], ["message", "content", state, field]);
+    if (text !== "") this.emit?.({ type: field === "thinking" ? "reasoning-delta" : "text-delta", delta: text, event: this.event, choice: 0 });
+  }
+
   private delta(kind: "content" | "tool-call", event: PlainObject, message: PlainObject | undefined): void {
     const state = typeof event.index === "number" ? this.items[kind].get(event.index) : undefined;
     const part = message?.[lists[kind].field];
@@ -137,15 +143,12 @@ export class CohereMerger extends MergeCore<CohereChatResponse> {
       this.emit?.({ type: "tool-call-delta", toolCall: state.index, argumentsDelta: fn.arguments, event: this.event, choice: 0 });
       return;
     }
-    let placed = false;
-    for (const field of lists.content.text) {
-      const text = part[field];
-      if (typeof text !== "string") continue;
-      placed = true;
-      state.append(field, text);
-      this.trace?.slice(["delta", "message", lists[kind].field, field], ["message", "content", state, field]);
-      if (text !== "") this.emit?.({ type: field === "thinking" ? "reasoning-delta" : "text-delta", delta: text, event: this.event, choice: 0 });
-    }
+    // Named reads, not a loop over the field names: these run once per event.
+    const text = part.text;
+    const thinking = part.thinking;
+    const placed = typeof text === "string" || typeof thinking === "string";
+    if (typeof text === "string") this.contentText(state, "text", text);
+    if (typeof thinking === "string") this.contentText(state, "thinking", thinking);
     if (!placed) this.report("unplaced-content", "a content-delta with neither text nor thinking; it was left out", { data: event });
   }
 

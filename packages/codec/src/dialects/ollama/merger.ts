@@ -40,21 +40,36 @@ export class OllamaMerger extends MergeCore<OllamaResponse> {
       this.recordError(this.keep(chunk));
       return;
     }
+    const top = this.top;
     for (const key in chunk) {
       if (inheritedKeys && !Object.hasOwn(chunk, key)) continue;
       const value = chunk[key];
-      if (key === "message") {
-        if (isObject(value)) this.messagePart(value);
-        else this.report("unplaced-content", `message must be an object, found ${describeValue(value)}; it was left out`, { data: value });
-      } else if (key === "response" || key === "thinking") {
-        if (typeof value === "string") {
-          if (key === "response") this.response = this.text(this.response, responsePath, value, "text-delta");
-          else this.thinking = this.text(this.thinking, thinkingPath, value, "reasoning-delta");
-        } else if (value !== null && value !== undefined) this.report("unplaced-content", `${key} must be a string, found ${describeValue(value)}; it was left out`, { data: value });
-      } else {
-        setOwn(this.top, key, value);
-        this.trace?.value([key], [key]);
+      // The fields every chunk carries are written by name: a store V8 can cache, where a computed key cannot be.
+      switch (key) {
+        case "model":
+          top.model = value;
+          break;
+        case "created_at":
+          top.created_at = value;
+          break;
+        case "done":
+          top.done = value;
+          break;
+        case "message":
+          if (isObject(value)) this.messagePart(value);
+          else this.report("unplaced-content", `message must be an object, found ${describeValue(value)}; it was left out`, { data: value });
+          continue;
+        case "response":
+        case "thinking":
+          if (typeof value === "string") {
+            if (key === "response") this.response = this.text(this.response, responsePath, value, "text-delta");
+            else this.thinking = this.text(this.thinking, thinkingPath, value, "reasoning-delta");
+          } else if (value !== null && value !== undefined) this.report("unplaced-content", `${key} must be a string, found ${describeValue(value)}; it was left out`, { data: value });
+          continue;
+        default:
+          setOwn(top, key, value);
       }
+      this.trace?.value([key], [key]);
     }
     if (chunk.done === true) {
       this.done = true;
@@ -67,13 +82,17 @@ export class OllamaMerger extends MergeCore<OllamaResponse> {
   private messagePart(message: PlainObject): void {
     if (!this.hasMessage) setOwn(this.top, "message", this.message);
     this.hasMessage = true;
+    const merged = this.message;
     for (const key in message) {
       if (inheritedKeys && !Object.hasOwn(message, key)) continue;
       const value = message[key];
       if (key === "content" && typeof value === "string") this.content = this.text(this.content, contentPath, value, "text-delta");
-      else if (key === "thinking" && typeof value === "string") this.messageThinking = this.text(this.messageThinking, messageThinkingPath, value, "reasoning-delta");
+      else if (key === "role" && value !== undefined) {
+        merged.role = value;
+        this.trace?.value(["message", key], ["message", key]);
+      } else if (key === "thinking" && typeof value === "string") this.messageThinking = this.text(this.messageThinking, messageThinkingPath, value, "reasoning-delta");
       else if (key === "tool_calls" && Array.isArray(value)) {
-        if (!Object.hasOwn(this.message, key)) setOwn(this.message, key, this.toolCalls);
+        if (!Object.hasOwn(merged, key)) setOwn(merged, key, this.toolCalls);
         value.forEach((call, entry) => {
           const position = this.toolCalls.push(this.keep(call)) - 1;
           this.trace?.value(["message", key, entry], ["message", key, position]);
@@ -82,7 +101,7 @@ export class OllamaMerger extends MergeCore<OllamaResponse> {
           this.emit?.({ type: "tool-call-end", toolCall: position, id, name: typeof fn?.name === "string" ? fn.name : undefined, arguments: JSON.stringify(fn?.arguments ?? {}), event: this.event, choice: 0 });
         });
       } else if (value !== undefined) {
-        setOwn(this.message, key, value);
+        setOwn(merged, key, value);
         this.trace?.value(["message", key], ["message", key]);
       }
     }
