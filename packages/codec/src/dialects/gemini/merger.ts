@@ -32,6 +32,9 @@ class CandidateState {
   readonly content: PlainObject = {};
   readonly parts: PartState[] = [];
   toolCalls = 0;
+  /** Whether the merged content has its `parts` and `role` keys yet (in the order they first came). */
+  placedParts = false;
+  placedRole = false;
 
   constructor(readonly index: number) {}
 
@@ -53,6 +56,8 @@ export class GeminiMerger extends MergeCore<GenerateContentResponse> {
   private readonly top: PlainObject = {};
   private readonly candidates = new Map<number, CandidateState>();
   private chunks = 0;
+  /** Whether `candidates` has its place in the merged object's key order yet. */
+  private placedCandidates = false;
 
   constructor(hooks: CoreHooks = {}) {
     super(hooks);
@@ -65,15 +70,25 @@ export class GeminiMerger extends MergeCore<GenerateContentResponse> {
       this.recordError(this.keep(chunk));
       return;
     }
+    const top = this.top;
     for (const key in chunk) {
       if (inheritedKeys && !Object.hasOwn(chunk, key)) continue;
       const value = chunk[key];
       if (key === "candidates") {
         // A place in the key order; filled at the end.
-        if (!Object.hasOwn(this.top, key)) setOwn(this.top, key, []);
+        if (!this.placedCandidates) {
+          this.placedCandidates = true;
+          top.candidates = [];
+        }
         continue;
       }
-      if (value !== undefined) setOwn(this.top, key, value);
+      // The fields every chunk carries are written by name: a store V8 can cache, where a computed key cannot be.
+      if (value !== undefined) {
+        if (key === "usageMetadata") top.usageMetadata = value;
+        else if (key === "modelVersion") top.modelVersion = value;
+        else if (key === "responseId") top.responseId = value;
+        else setOwn(top, key, value);
+      }
       this.trace?.value([key], [key]);
       if (key === "usageMetadata" && isObject(value)) this.emit?.({ type: "usage", usage: value, event: this.event, choice: 0 });
     }
@@ -102,10 +117,15 @@ export class GeminiMerger extends MergeCore<GenerateContentResponse> {
       this.candidates.set(index, state);
     }
     this.trace?.value(["candidates", position], ["candidates", state]);
+    const fields = state.fields;
     for (const key in value) {
       if (inheritedKeys && !Object.hasOwn(value, key)) continue;
-      if (key === "content") setOwn(state.fields, key, state.content);
-      else if (value[key] !== undefined) setOwn(state.fields, key, value[key]);
+      const field = value[key];
+      if (key === "content") fields.content = state.content;
+      else if (field === undefined) continue;
+      else if (key === "index") fields.index = field;
+      else if (key === "finishReason") fields.finishReason = field;
+      else setOwn(fields, key, field);
     }
     if (isObject(value.content)) this.content(state, value.content, position);
     else if (value.content !== undefined) this.report("invalid-event", `a candidate's content must be an object, found ${describeValue(value.content)}`, { choice: index, data: value });
@@ -116,11 +136,21 @@ export class GeminiMerger extends MergeCore<GenerateContentResponse> {
 
   /** A candidate's content, the candidate at `position` in its chunk. */
   private content(state: CandidateState, content: PlainObject, position: number): void {
+    const merged = state.content;
     for (const key in content) {
       if (inheritedKeys && !Object.hasOwn(content, key)) continue;
       if (key === "parts") {
-        if (!Object.hasOwn(state.content, "parts")) setOwn(state.content, "parts", []);
-      } else if (key !== "role" || !Object.hasOwn(state.content, "role")) setOwn(state.content, key, content[key]);
+        if (!state.placedParts) {
+          state.placedParts = true;
+          merged.parts = [];
+        }
+      } else if (key === "role") {
+        // The first role stays.
+        if (!state.placedRole) {
+          state.placedRole = true;
+          merged.role = content.role;
+        }
+      } else setOwn(merged, key, content[key]);
     }
     this.trace?.value(["candidates", position, "content"], ["candidates", state, "content"]);
     const parts = content.parts;

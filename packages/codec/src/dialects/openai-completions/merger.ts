@@ -39,6 +39,7 @@ export class OpenaiCompletionsMerger extends MergeCore<Completion> {
   private created: number | undefined;
   private model: string | undefined;
   private usage: CompletionUsage | undefined;
+  private lastChoice: ChoiceState | undefined;
 
   constructor(hooks: CoreHooks = {}) {
     super(hooks);
@@ -98,11 +99,13 @@ export class OpenaiCompletionsMerger extends MergeCore<Completion> {
       this.report("invalid-event", `choices[].index must be a whole number, found ${describeValue(index)}`, { data: value });
       return;
     }
-    let state = this.choices.get(index);
+    // Most streams have one choice: the previous chunk's is looked at before the map.
+    let state = this.lastChoice !== undefined && this.lastChoice.index === index ? this.lastChoice : this.choices.get(index);
     if (state === undefined) {
       state = new ChoiceState(index);
       this.choices.set(index, state);
     }
+    this.lastChoice = state;
     this.trace?.value(["choices", position], ["choices", state]);
     for (const key in value) {
       if (inheritedKeys && !Object.hasOwn(value, key)) continue;
