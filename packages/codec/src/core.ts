@@ -26,6 +26,8 @@ export abstract class MergeCore<Merged> {
   /** How many events were read: the number end-of-stream findings carry. */
   eventsRead = 0;
   protected error: unknown;
+  /** The JSON text of the event being merged, when it came as text (`pushText`): what it was, byte for byte. */
+  protected eventText: string | undefined;
   protected hasError = false;
   /** Whether the event being merged was parsed here (from its text): then it is ours to keep and change without a copy. */
   private owned = false;
@@ -52,12 +54,14 @@ export abstract class MergeCore<Merged> {
       return;
     }
     this.owned = true;
+    this.eventText = text;
     this.merge(value, event, name);
   }
 
   /** Merges one parsed event; it is copied where the merge keeps or changes parts of it. */
   push(value: unknown, event: number, name?: string): void {
     this.owned = false;
+    this.eventText = undefined;
     this.merge(value, event, name);
   }
 

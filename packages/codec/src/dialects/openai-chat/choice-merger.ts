@@ -6,9 +6,6 @@ import { ReasoningDetailsState } from "./reasoning-details.js";
 import { endCall, pushToolCall } from "./tool-call-merger.js";
 import { inheritedKeys } from "../../shared/own-keys.js";
 
-/** Keys a merged choice has; a chunk's choice may not overwrite them with fields of its own. */
-const mergedChoiceKeys = new Set(["message"]);
-
 /** Merges one entry of a chunk's `choices` (at `position` in that array). */
 export function pushChoice(core: OpenaiChatMerger, choice: unknown, position: number): void {
   if (!isObject(choice)) {
@@ -53,7 +50,8 @@ export function pushChoice(core: OpenaiChatMerger, choice: unknown, position: nu
         }
         break;
       default:
-        if (mergedChoiceKeys.has(key)) {
+        // A merged choice's own key: a chunk's choice may not overwrite it with a field of its own.
+        if (key === "message") {
           core.report("invalid-event", `a chunk's choice has a "${key}" field, which a merged choice uses for itself; it was left out`, { choice: index, data: value });
         } else keepLast(state.extras, key, value);
     }

@@ -24,7 +24,7 @@ export class OpenaiChatMerger extends MergeCore<ChatCompletion> {
   lastChoice: ChoiceState | undefined;
   /** Set while merging a chunk that gives a choice its first finish reason. */
   finishedAChoice = false;
-  /** The previous chunk, as JSON text, when it finished a choice: a provider may send it twice. */
+  /** The previous chunk, as JSON text (as it came, or as written again when it came parsed), when it finished a choice: a provider may send it twice. */
   private finishingChunk: { event: number; text: string } | undefined;
 
   constructor(hooks: CoreHooks = {}) {
@@ -54,7 +54,7 @@ export class OpenaiChatMerger extends MergeCore<ChatCompletion> {
       // The chunk that finished a choice, sent again at once, byte for byte: its content would be there twice.
       const finishing = this.finishingChunk;
       this.finishingChunk = undefined;
-      if (JSON.stringify(chunk) === finishing.text) {
+      if ((this.eventText ?? JSON.stringify(chunk)) === finishing.text) {
         this.report("repeated-chunk", `event ${this.event} repeats event ${finishing.event}, the chunk that finished its choice; the repeat was ignored`, { data: chunk });
         return;
       }
@@ -104,7 +104,7 @@ export class OpenaiChatMerger extends MergeCore<ChatCompletion> {
     } else if (choices !== undefined && choices !== null) {
       this.report("invalid-event", `choices must be an array, found ${describeValue(choices)}`, { data: choices });
     }
-    if (this.finishedAChoice) this.finishingChunk = { event: this.event, text: JSON.stringify(chunk) };
+    if (this.finishedAChoice) this.finishingChunk = { event: this.event, text: this.eventText ?? JSON.stringify(chunk) };
   }
 
   protected build() {
