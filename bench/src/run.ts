@@ -8,6 +8,7 @@ import { parse as yamlParse, stringify as yamlStringify } from "yaml";
 import { bigCassetteText, fixtureTexts } from "./cassette-inputs.js";
 import { aiSdk, jsonParseFloor, openaiNode, type Outcome, tapedeckPayloads, tapedeckSse } from "./contenders.js";
 import { dialectBenchmarks, framingBenchmarks } from "./dialect-benchmarks.js";
+import { floorAlone } from "./floor-comparison.js";
 import { goComparisonBenchmarks } from "./go-comparison.js";
 import { linearityBenchmarks } from "./scaling-benchmarks.js";
 import { sseBenchmarks } from "./sse-benchmarks.js";
@@ -20,12 +21,12 @@ async function mergeBenchmarks(): Promise<void> {
   log();
   log("Median time per pass over all the case's streams. tapedeck (payloads) parses and merges the `data:` payloads, like the floor parses them;");
   log("tapedeck (SSE), openai-node (`ChatCompletionStream` through its client) and the AI SDK (`@ai-sdk/openai-compatible` `doStream`) all start from the same SSE bytes, in 64 KiB reads.");
-  log("The floor and tapedeck (payloads) are timed side by side on their own, the rest together. The million-delta case runs once per contender (no warm-up): the others take a minute a pass.");
+  log("The floor and tapedeck (payloads) are timed side by side alone in a fresh process per case, the rest together in this one. The million-delta case runs once per contender (no warm-up): the others take a minute a pass.");
   log();
   log("| case | deltas | JSON.parse floor ms | tapedeck (payloads) ms | ÷ floor (≤ 1.3×) | tapedeck (SSE) ms | openai-node ms | openai-node ÷ tapedeck (≥ 2×) | AI SDK ms | AI SDK ÷ tapedeck (≥ 3×) |");
   log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   const rows = [];
-  for (const item of mergeCases()) {
+  for (const [index, item] of mergeCases().entries()) {
     const big = item.deltas > 200_000;
     const agreement = await agreements(item.streams);
     const each = <T>(run: (stream: Stream) => T) => () => {
@@ -37,8 +38,9 @@ async function mergeBenchmarks(): Promise<void> {
       for (const stream of item.streams) await run(stream);
     };
     const options = big ? { iterations: 1, time: 0 } : { iterations: 20, time: 1500 };
-    // The floor and tapedeck's merge of the same payloads side by side, on their own: the clients below make far more garbage, which would be collected during whichever run came next.
-    const againstFloor = await measure({ floor: each(jsonParseFloor), tapedeckPayloads: each(tapedeckPayloads) }, options);
+    // The floor and tapedeck's merge of the same payloads side by side, alone in a fresh process (floor-comparison.ts).
+    const alone = floorAlone("chat", index);
+    const againstFloor: Record<string, number> = { floor: alone.floor, tapedeckPayloads: alone.merge };
     const contenders = await measure({ tapedeckSse: each(tapedeckSse), openaiNode: eachAsync(openaiNode), aiSdk: eachAsync(aiSdk) }, options);
     const times = { ...againstFloor, ...contenders };
     const row = {

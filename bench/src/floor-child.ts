@@ -1,0 +1,21 @@
+// Times the JSON.parse floor against tapedeck's merge of the same event texts for one case, alone in this
+// process, and prints the two medians: run by floor-comparison.ts, one process per case.
+import { openaiChat } from "@tapedeck/codec/openai-chat";
+import { jsonParseFloor } from "./contenders.js";
+import { dialectCases } from "./dialect-inputs.js";
+import { mergeCases } from "./inputs.js";
+import { measure } from "./report.js";
+
+const [kind, indexText] = process.argv.slice(2) as ["chat" | "dialect", string];
+const index = Number(indexText);
+let tasks: { floor: () => unknown; merge: () => unknown };
+let options = { iterations: 15, time: 1500 };
+if (kind === "chat") {
+  const item = mergeCases()[index]!;
+  tasks = { floor: () => item.streams.map(jsonParseFloor), merge: () => item.streams.map((stream) => openaiChat.mergeEvents(stream.payloads)) };
+  options = item.deltas > 200_000 ? { iterations: 1, time: 0 } : { iterations: 20, time: 1500 };
+} else {
+  const item = dialectCases()[index]!;
+  tasks = { floor: () => item.payloads.map((payload) => JSON.parse(payload)), merge: () => item.dialect.mergeEvents(item.payloads) };
+}
+process.stdout.write(JSON.stringify(await measure(tasks, options)));
