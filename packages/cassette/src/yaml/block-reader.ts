@@ -37,11 +37,16 @@ const otherBreak = /[\r\u0085\u2028\u2029]/;
 
 class BlockReader {
   private position = 0;
+  /** Whether the text holds CR, NEL, LS or PS anywhere: when not (nearly always), no scalar needs looking at for them. */
+  private readonly otherBreaks: boolean;
 
   constructor(
     private readonly text: string,
     private readonly streamed: StreamedSequence | undefined,
-  ) {}
+  ) {
+    // Four quick searches of the whole text, rather than one per scalar.
+    this.otherBreaks = text.includes("\r") || text.includes("\u0085") || text.includes("\u2028") || text.includes("\u2029");
+  }
 
   document(): YamlNode {
     const text = this.text;
@@ -249,7 +254,7 @@ class BlockReader {
       while (text.charCodeAt(this.position) === 32) this.position += 1;
       const value = text.charCodeAt(this.position) === 124 ? this.literal(indent, this.position, start, inSequence) : this.plain(indent);
       if (value.kind !== "scalar" || value.style === "single" || value.style === "double") outside("a tagged value that is not plain or literal");
-      // Tagged in place: a literal's text may still be on its way (LiteralBatch).
+      // Tagged in place.
       value.tag = "!!binary";
       return value;
     }
@@ -266,7 +271,7 @@ class BlockReader {
     const raw = text.slice(start, end);
     if (raw === "") outside("an empty plain scalar");
     if (indicatorStart.test(raw) && !/^[-?:][^ ]/.test(raw)) outside("a plain scalar that starts with an indicator");
-    if (raw.includes(" #") || raw.includes(": ") || raw.endsWith(":") || otherBreak.test(raw) || raw.includes("\t")) outside("a plain scalar that needs a closer look");
+    if (raw.includes(" #") || raw.includes(": ") || raw.endsWith(":") || (this.otherBreaks && otherBreak.test(raw)) || raw.includes("\t")) outside("a plain scalar that needs a closer look");
     this.position = lineEnd === text.length ? lineEnd : lineEnd + 1;
     this.noContinuation(indent);
     return { kind: "scalar", style: "plain", text: raw, offset: start, end };
@@ -318,7 +323,7 @@ class BlockReader {
     const close = this.closingQuote(start, quote, lineEnd);
     if (close === -1) outside("a quoted scalar over several lines");
     const raw = text.slice(start + 1, close);
-    if (otherBreak.test(raw)) outside("a line break inside quotes");
+    if (this.otherBreaks && otherBreak.test(raw)) outside("a line break inside quotes");
     let value: string | undefined;
     if (quote === 39) value = raw.includes("'") ? raw.replaceAll("''", "'") : raw;
     else value = raw.includes("\\") ? unescapeDoubleQuoted(raw) : raw;
@@ -376,7 +381,7 @@ class BlockReader {
     const { end, shortBlank } = blockExtent(text, bodyStart, contentIndent!);
     this.position = end;
     // LS and PS end a line for go-yaml (a block may end on the line they share with the next key): left to the general reader.
-    if (hasOtherBreak(text, bodyStart, end)) outside("a literal block with CR, NEL, LS or PS");
+    if (this.otherBreaks && hasOtherBreak(text, bodyStart, end)) outside("a literal block with CR, NEL, LS or PS");
     let value: string;
     if (shortBlank || !text.startsWith(" ".repeat(contentIndent!), bodyStart)) value = chomped(stripIndentation(text.slice(bodyStart, end), contentIndent!), chomp);
     // The usual block: chomped first, so that the one copy made is the value itself.
