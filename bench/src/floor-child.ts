@@ -9,11 +9,11 @@ import { measure } from "./report.js";
 const [kind, indexText] = process.argv.slice(2) as ["chat" | "dialect", string];
 const index = Number(indexText);
 let tasks: { floor: () => unknown; merge: () => unknown };
-let options = { iterations: 15, time: 1500 };
+let options = { iterations: 30, time: 3000 };
 if (kind === "chat") {
   const item = mergeCases()[index]!;
   tasks = { floor: () => item.streams.map(jsonParseFloor), merge: () => item.streams.map((stream) => openaiChat.mergeEvents(stream.payloads)) };
-  options = item.deltas > 200_000 ? { iterations: 1, time: 0 } : { iterations: 20, time: 1500 };
+  options = item.deltas > 200_000 ? { iterations: 1, time: 0 } : { iterations: 30, time: 3000 };
 } else {
   const item = dialectCases()[index]!;
   tasks = { floor: () => item.payloads.map((payload) => JSON.parse(payload)), merge: () => item.dialect.mergeEvents(item.payloads) };
