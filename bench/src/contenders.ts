@@ -16,10 +16,6 @@ export function jsonParseFloor(stream: Stream): unknown {
   return last;
 }
 
-function* parsed(payloads: readonly string[]): Generator<unknown> {
-  for (const payload of payloads) yield JSON.parse(payload);
-}
-
 /** tapedeck from the payloads: JSON.parse and merge (what the floor measures, plus merging). */
 export function tapedeckPayloads(stream: Stream): Outcome {
   return outcome(openaiChat.mergeEvents(stream.payloads).merged);

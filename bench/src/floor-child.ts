@@ -3,7 +3,7 @@
 import { openaiChat } from "@tapedeck/codec/openai-chat";
 import { jsonParseFloor } from "./contenders.js";
 import { dialectCases } from "./dialect-inputs.js";
-import { mergeCases } from "./inputs.js";
+import { mergeCase } from "./inputs.js";
 import { measure } from "./report.js";
 
 const [kind, indexText] = process.argv.slice(2) as ["chat" | "dialect", string];
@@ -11,7 +11,7 @@ const index = Number(indexText);
 let tasks: { floor: () => unknown; merge: () => unknown };
 let options = { iterations: 30, time: 3000 };
 if (kind === "chat") {
-  const item = mergeCases()[index]!;
+  const item = mergeCase(index);
   tasks = { floor: () => item.streams.map(jsonParseFloor), merge: () => item.streams.map((stream) => openaiChat.mergeEvents(stream.payloads)) };
   options = item.deltas > 200_000 ? { iterations: 1, time: 0 } : { iterations: 30, time: 3000 };
 } else {

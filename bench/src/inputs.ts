@@ -50,74 +50,82 @@ export function textDeltas(n: number): Stream {
   );
 }
 
+/** The chat merge cases, each made only when asked for (the million-delta one takes seconds). */
+const caseMakers: Array<{ name: string; streams: () => Stream[] }> = [
+  {
+    name: "the five fixtures (10 streams)",
+    streams: () =>
+      providers.flatMap((provider) =>
+        parseCassette(readFileSync(providerCassettePath(provider), "utf8")).interactions.map((interaction) => fromSse(bodyText(interaction.response.body))),
+      ),
+  },
+  { name: "100,000 text deltas", streams: () => [textDeltas(100_000)] },
+  {
+    name: "1 MB of arguments, 1-character fragments",
+    streams: () => [
+      fromChunks(
+        splitChunks(
+          completion([
+            {
+              index: 0,
+              message: { role: "assistant", content: null, refusal: null, tool_calls: [{ id: "call_big", type: "function", function: { name: "store", arguments: JSON.stringify({ data: text(1024 * 1024 - 11) }) } }] },
+              finish_reason: "tool_calls",
+              logprobs: null,
+            },
+          ]),
+          { fragment: 1 },
+        ),
+      ),
+    ],
+  },
+  {
+    name: "4 choices interleaved (4 × 5,000 deltas)",
+    streams: () => [
+      fromChunks(
+        splitChunks(
+          completion([0, 1, 2, 3].map((index) => ({ index, message: { role: "assistant", content: text(5000), refusal: null }, finish_reason: "stop", logprobs: null }))),
+          { fragment: 1 },
+        ),
+      ),
+    ],
+  },
+  {
+    name: "20 parallel tool calls",
+    streams: () => [
+      fromChunks(
+        splitChunks(
+          completion([
+            {
+              index: 0,
+              message: {
+                role: "assistant",
+                content: null,
+                refusal: null,
+                tool_calls: Array.from({ length: 20 }, (_, call) => ({
+                  id: `call_${call}`,
+                  type: "function",
+                  function: { name: `tool_${call}`, arguments: JSON.stringify({ query: text(400), page: call }) },
+                })),
+              },
+              finish_reason: "tool_calls",
+              logprobs: null,
+            },
+          ]),
+          { fragment: 4 },
+        ),
+      ),
+    ],
+  },
+];
+
+/** Every chat merge case. */
 export function mergeCases(): MergeCase[] {
-  const fixtures = providers.flatMap((provider) =>
-    parseCassette(readFileSync(providerCassettePath(provider), "utf8")).interactions.map((interaction) => fromSse(bodyText(interaction.response.body))),
-  );
-  const megabyteArguments = JSON.stringify({ data: text(1024 * 1024 - 11) });
-  const cases: MergeCase[] = [
-    { name: "the five fixtures (10 streams)", streams: fixtures, deltas: 0 },
-    { name: "100,000 text deltas", streams: [textDeltas(100_000)], deltas: 0 },
-    {
-      name: "1 MB of arguments, 1-character fragments",
-      streams: [
-        fromChunks(
-          splitChunks(
-            completion([
-              {
-                index: 0,
-                message: { role: "assistant", content: null, refusal: null, tool_calls: [{ id: "call_big", type: "function", function: { name: "store", arguments: megabyteArguments } }] },
-                finish_reason: "tool_calls",
-                logprobs: null,
-              },
-            ]),
-            { fragment: 1 },
-          ),
-        ),
-      ],
-      deltas: 0,
-    },
-    {
-      name: "4 choices interleaved (4 × 5,000 deltas)",
-      streams: [
-        fromChunks(
-          splitChunks(
-            completion([0, 1, 2, 3].map((index) => ({ index, message: { role: "assistant", content: text(5000), refusal: null }, finish_reason: "stop", logprobs: null }))),
-            { fragment: 1 },
-          ),
-        ),
-      ],
-      deltas: 0,
-    },
-    {
-      name: "20 parallel tool calls",
-      streams: [
-        fromChunks(
-          splitChunks(
-            completion([
-              {
-                index: 0,
-                message: {
-                  role: "assistant",
-                  content: null,
-                  refusal: null,
-                  tool_calls: Array.from({ length: 20 }, (_, call) => ({
-                    id: `call_${call}`,
-                    type: "function",
-                    function: { name: `tool_${call}`, arguments: JSON.stringify({ query: text(400), page: call }) },
-                  })),
-                },
-                finish_reason: "tool_calls",
-                logprobs: null,
-              },
-            ]),
-            { fragment: 4 },
-          ),
-        ),
-      ],
-      deltas: 0,
-    },
-  ];
-  for (const item of cases) item.deltas = item.streams.reduce((sum, stream) => sum + stream.payloads.length, 0);
-  return cases;
+  return caseMakers.map((_, index) => mergeCase(index));
+}
+
+/** The chat merge case at `index` of {@link mergeCases}, made alone. */
+export function mergeCase(index: number): MergeCase {
+  const maker = caseMakers[index]!;
+  const streams = maker.streams();
+  return { name: maker.name, streams, deltas: streams.reduce((sum, stream) => sum + stream.payloads.length, 0) };
 }

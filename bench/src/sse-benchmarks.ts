@@ -1,6 +1,6 @@
 import { createEventStreamParser } from "@tapedeck/sse";
 import { createParser } from "eventsource-parser";
-import { mergeCases, textDeltas } from "./inputs.js";
+import { mergeCase, textDeltas } from "./inputs.js";
 import { log, mark, measure, ms, ratio, results } from "./report.js";
 
 /** The text cut as a network or a test might cut it. */
@@ -58,7 +58,7 @@ export async function sseBenchmarks(): Promise<void> {
   log();
   log("| input | fed as | pieces | tapedeck ms | eventsource-parser ms | tapedeck ÷ eventsource-parser (≤ 1×) |");
   log("|---|---|---:|---:|---:|---:|");
-  const fixtures = mergeCases()[0]!.streams.map((stream) => stream.sse).join("");
+  const fixtures = mergeCase(0).streams.map((stream) => stream.sse).join("");
   const large = textDeltas(100_000).sse;
   const crlf = large.replaceAll("\n", "\r\n");
   const longLine = `data: ${"x".repeat(10 * 1024 * 1024)}\n\n`;
