@@ -174,6 +174,8 @@ function nested(depth: number): string {
   return `${text}interactions: []\n`;
 }
 
+const middle = (values: number[]) => [...values].sort((left, right) => left - right)[values.length >> 1]!;
+
 /** Times one family at one size in a fresh process (`linearity-child.js`), so that no other work's heap is billed to it. */
 function timeAlone(index: number, size: number): number {
   const script = fileURLToPath(new URL("./linearity-child.js", import.meta.url));
@@ -183,14 +185,15 @@ function timeAlone(index: number, size: number): number {
 
 /**
  * Each input family that was superlinear once, timed at two sizes eight times
- * apart, each size alone in a fresh process: the cost per unit at the larger
+ * apart, each size alone in a fresh process (three times, taking turns; the
+ * median counts): the cost per unit at the larger
  * size over the smaller must stay under 1.5× (linear), where quadratic work
  * would show 8×.
  */
 export async function linearityBenchmarks(): Promise<void> {
   log("## Linear in every input");
   log();
-  log("Inputs that once cost more than linear time, at two sizes eight times apart, each size timed alone in a fresh process. Cost per unit at the larger size ÷ at the smaller: linear stays near 1×, quadratic would be 8×.");
+  log("Inputs that once cost more than linear time, at two sizes eight times apart, each size timed alone in a fresh process, three times, the sizes taking turns (the median counts). Cost per unit at the larger size ÷ at the smaller: linear stays near 1×, quadratic would be 8×.");
   log();
   log("| input | unit | small | ms | large | ms | per-unit cost, large ÷ small (≤ 1.5×) |");
   log("|---|---|---:|---:|---:|---:|---:|");
@@ -198,8 +201,15 @@ export async function linearityBenchmarks(): Promise<void> {
   for (const family of families) {
     const [small, large] = family.sizes;
     const index = families.indexOf(family);
-    const smallMs = timeAlone(index, small);
-    const largeMs = timeAlone(index, large);
+    // Three fresh processes per size, the sizes taking turns; the median of each: one noisy moment of this shared machine cannot decide a row.
+    const smallTimes: number[] = [];
+    const largeTimes: number[] = [];
+    for (let round = 0; round < 3; round += 1) {
+      smallTimes.push(timeAlone(index, small));
+      largeTimes.push(timeAlone(index, large));
+    }
+    const smallMs = middle(smallTimes);
+    const largeMs = middle(largeTimes);
     const growth = largeMs / large / (smallMs / small);
     rows.push({ input: family.name, unit: family.unit, small, large, smallMs, largeMs, growth });
     log(`| ${family.name} | ${family.unit} | ${small} | ${ms(smallMs)} | ${large} | ${ms(largeMs)} | ${ratio(growth)} ${mark(growth <= 1.5)} |`);
