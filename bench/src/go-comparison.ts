@@ -52,7 +52,7 @@ export async function goComparisonBenchmarks(): Promise<void> {
   const run = buildInterop();
   const directory = mkdtempSync(join(tmpdir(), "tapedeck-bench-go-"));
   log("Each file is written by tapedeck in go-vcr's layout (yaml.v3 `Marshal`) and checked byte for byte: Go's save and tapedeck's save both give back the file.");
-  log("Load: bytes to go-vcr's structs (Go, `yaml.Unmarshal`) or to tapedeck's model (`parseCassette` of the bytes, UTF-8 checked). Save: structs to bytes (`yaml.Marshal`) or model to bytes (`serializeCassette`, then UTF-8). Go and tapedeck take turns, 5 rounds; medians (Go's warm run of two in each of its processes).");
+  log("Load: bytes to go-vcr's structs (Go, `yaml.Unmarshal`) or to tapedeck's model (`parseCassette` of the bytes, UTF-8 checked). Save: structs to bytes (`yaml.Marshal`) or model to bytes (`serializeCassette`, then UTF-8). Go and tapedeck take turns, " + rounds + " rounds; medians (Go's warm run of two in each of its processes).");
   log();
   log("| shape | size | interactions | Go load ms | tapedeck load ms | load speed-up (≥ 5×) | Go save ms | tapedeck save ms | save speed-up (≥ 3×) | tapedeck load peak over the bytes ÷ size (≤ 1.5×) | the same from text |");
   log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
