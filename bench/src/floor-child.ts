@@ -13,7 +13,8 @@ let options = { iterations: 30, time: 3000 };
 if (kind === "chat") {
   const item = mergeCase(index);
   tasks = { floor: () => item.streams.map(jsonParseFloor), merge: () => item.streams.map((stream) => openaiChat.mergeEvents(stream.payloads)) };
-  options = item.deltas > 200_000 ? { iterations: 1, time: 0 } : { iterations: 30, time: 3000 };
+  // The million-delta case takes seconds a pass: once each.
+  if (item.deltas > 200_000) options = { iterations: 1, time: 0 };
 } else {
   const item = dialectCases()[index]!;
   tasks = { floor: () => item.payloads.map((payload) => JSON.parse(payload)), merge: () => item.dialect.mergeEvents(item.payloads) };

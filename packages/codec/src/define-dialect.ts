@@ -129,14 +129,7 @@ export function defineDialect<Merged, Body extends string | Uint8Array, SplitExt
         return core.finish();
       })();
     }
-    if (Array.isArray(events)) {
-      // An array (the common case) by index: no iterator object per merge, no closure call per event.
-      for (; number < events.length; number += 1) {
-        const event: unknown = events[number];
-        if (typeof event === "string") core.pushText(event, number);
-        else core.push(event, number);
-      }
-    } else for (const event of events as Iterable<unknown>) push(event);
+    for (const event of events as Iterable<unknown>) push(event);
     return core.finish();
   }
 
