@@ -39,6 +39,24 @@ describe("ollama", () => {
     expect(ollama.split(merged, { residual: residual! })).toBe(body);
   });
 
+  it("keeps every field in the place it first appeared, whatever shape each chunk has and whether or not a residual is made", () => {
+    const chunk = (time: string, message: unknown, extra: object = {}) => line({ model: "qwen3", created_at: time, message, done: false, ...extra });
+    const body = [
+      chunk("t1", { role: "assistant", content: "A" }),
+      chunk("t2", { role: "assistant", content: "B" }),
+      chunk("t3", { content: "C", role: "assistant", images: null }),
+      chunk("t4", { role: "assistant", content: "D" }, { extra: 1 }),
+      line({ created_at: "t5", model: "qwen4", message: { role: "user", content: "E" }, done: false }),
+      line({ model: "qwen3", created_at: "t6", response: "R", done: false }),
+      chunk("t6", { role: "assistant", content: "F" }, { response: "S" }),
+      line({ model: "qwen3", created_at: "t7", message: { role: "assistant", content: "" }, done: true, done_reason: "stop" }),
+    ].join("");
+    // By the rules above: texts joined, every other field its last value, in the order fields first appeared.
+    const expected = '{"model":"qwen3","created_at":"t7","message":{"role":"assistant","content":"ABCDEF","images":null},"done":true,"extra":1,"response":"RS","done_reason":"stop"}';
+    expect(JSON.stringify(ollama.merge(body).merged)).toBe(expected);
+    expect(JSON.stringify(ollama.merge(body, { residual: true }).merged)).toBe(expected);
+  });
+
   it("is found by its content type and first chunk, or by its URL", () => {
     const body = line({ ...at("1"), response: "x", done: false });
     const response = { headers: { "Content-Type": ["application/x-ndjson"] }, body };

@@ -30,12 +30,16 @@ export class OllamaMerger extends MergeCore<OllamaResponse> {
   private readonly toolCalls: unknown[] = [];
   private hasMessage = false;
   private done = false;
+  /** Whether every field of the usual /api/chat chunk, and of the usual /api/generate chunk, is in the merged answer already (see `usualChunk`). */
+  private chatReady = false;
+  private generateReady = false;
 
   constructor(hooks: CoreHooks = {}) {
     super(hooks);
   }
 
   protected apply(chunk: PlainObject): void {
+    if ((this.chatReady || this.generateReady) && this.usualChunk(chunk)) return;
     if (typeof chunk.error === "string" || isObject(chunk.error)) {
       this.recordError(this.keep(chunk));
       return;
@@ -71,12 +75,48 @@ export class OllamaMerger extends MergeCore<OllamaResponse> {
       }
       this.trace?.value([key], [key]);
     }
+    if (!this.chatReady || !this.generateReady) this.lookIfReady();
     if (chunk.done === true) {
       this.done = true;
       const reason = typeof chunk.done_reason === "string" ? chunk.done_reason : "stop";
       this.emit?.({ type: "finish", finishReason: reason, event: this.event, choice: 0 });
       if (typeof chunk.eval_count === "number") this.emit?.({ type: "usage", usage: { prompt_eval_count: chunk.prompt_eval_count, eval_count: chunk.eval_count }, event: this.event, choice: 0 });
     }
+  }
+
+  /**
+   * Nearly every chunk is `{model, created_at, message: {role, content}, done: false}` (or `response` for
+   * `message` in /api/generate). Once each of those fields is in the merged answer, such a chunk changes no
+   * key's place: it is merged here by name, as the loop in `apply` would merge it, without a keyed read
+   * and a switch per key (0.15× of the JSON.parse floor on small chunks). Any other chunk, or one with any
+   * other key, is left to `apply`, unchanged: then this returns false.
+   */
+  private usualChunk(chunk: PlainObject): boolean {
+    for (const key in chunk) if (key !== "model" && key !== "created_at" && key !== "done" && key !== "message" && key !== "response") return false;
+    const { done, message, response } = chunk;
+    if (done !== false || chunk.model === undefined || chunk.created_at === undefined) return false;
+    if (message !== undefined) {
+      if (!this.chatReady || response !== undefined || !isObject(message)) return false;
+      for (const key in message) if (key !== "role" && key !== "content") return false;
+      const content = message.content;
+      if (typeof content !== "string" || message.role === undefined) return false;
+      this.message.role = message.role;
+      this.content = this.text(this.content, contentPath, content, "text-delta");
+    } else if (!this.generateReady || typeof response !== "string") return false;
+    else this.response = this.text(this.response, responsePath, response, "text-delta");
+    const top = this.top;
+    top.model = chunk.model;
+    top.created_at = chunk.created_at;
+    top.done = done;
+    return true;
+  }
+
+  /** Sets `chatReady` and `generateReady` once the merged answer has every field of the usual chunk (never when tracing for a residual: that takes the loop). */
+  private lookIfReady(): void {
+    const top = this.top;
+    if (this.trace !== undefined || inheritedKeys || !Object.hasOwn(top, "model") || !Object.hasOwn(top, "created_at") || !Object.hasOwn(top, "done")) return;
+    this.chatReady = this.content !== undefined && Object.hasOwn(this.message, "role");
+    this.generateReady = this.response !== undefined;
   }
 
   private messagePart(message: PlainObject): void {
