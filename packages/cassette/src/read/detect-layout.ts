@@ -22,16 +22,24 @@ export function detectLayout(root: YamlNode | undefined, text: string, streamed?
   const dashColumn = column(interactions.offset);
   const request = first.kind === "map" ? first.entries.find(({ key }) => key.kind === "scalar" && key.text === "request")?.value : undefined;
   const requestColumn = request !== undefined && request.kind === "map" && !request.flow && request.entries.length > 0 ? column(request.offset) : undefined;
+  const layout = goYamlLayout(dashColumn, requestColumn);
+  if (layout.indent === 2 && layout.compactSequences && writtenByGoccy(root, text, streamed)) return { ...cassetteLayouts.goccy };
+  return { ...layout };
+}
+
+/**
+ * The go-yaml layout whose interactions' `- ` marks stand at `dashColumn`
+ * and whose first request's fields start at `requestColumn` (when known).
+ * Indent 2 with compact sequences may be goccy's too: the strings tell.
+ */
+export function goYamlLayout(dashColumn: number, requestColumn: number | undefined): CassetteLayout {
   const itemColumn = dashColumn + 2;
   const candidates = ([
     { writer: "go-yaml" as const, indent: dashColumn + 2, compactSequences: true },
     { writer: "go-yaml" as const, indent: dashColumn, compactSequences: false },
   ] satisfies CassetteLayout[]).filter((candidate) => candidate.indent > 0 && candidate.indent <= 8);
   const nextLevel = (indent: number) => indent * Math.floor((itemColumn + indent) / indent);
-  const layout =
-    candidates.find((candidate) => requestColumn === undefined || nextLevel(candidate.indent) === requestColumn) ?? candidates[0] ?? defaultCassetteLayout;
-  if (layout.indent === 2 && layout.compactSequences && writtenByGoccy(root, text, streamed)) return { ...cassetteLayouts.goccy };
-  return { ...layout };
+  return candidates.find((candidate) => requestColumn === undefined || nextLevel(candidate.indent) === requestColumn) ?? candidates[0] ?? defaultCassetteLayout;
 }
 
 const styleNames: Record<YamlScalar["style"], ScalarStyle | undefined> = { plain: "plain", single: "single", double: "double", literal: "literal", folded: undefined };

@@ -10,6 +10,7 @@ import { GoRefusal } from "../yaml/refusal.js";
 import { goLines } from "./go-text.js";
 import { createLocator } from "./positions.js";
 import { keepReadingNotes, type ReadingNote } from "./reading-notes.js";
+import { readInWindows } from "./read-in-windows.js";
 import { findRefusedCharacters } from "./refused-characters.js";
 
 /** Options of {@link parseCassette}. */
@@ -50,6 +51,11 @@ const defaultMaxInputLength = 512 * 1024 * 1024;
  * ```
  */
 export function parseCassette(input: string | Uint8Array, options: ParseCassetteOptions = {}): Cassette {
+  // Bytes in the usual shape are read a window at a time (the same cassette, half the memory); anything else, as a whole text.
+  if (typeof input !== "string" && options.positions !== true && input.length <= (options.maxInputLength ?? defaultMaxInputLength)) {
+    const cassette = readInWindows(input, options.source);
+    if (cassette !== undefined) return cassette;
+  }
   const text = typeof input === "string" ? input : decodeUtf8(input, options.source);
   const source = options.source;
   const maxInputLength = options.maxInputLength ?? defaultMaxInputLength;

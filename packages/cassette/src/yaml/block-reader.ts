@@ -30,6 +30,18 @@ export interface StreamedSequence {
   take(item: YamlNode): void;
 }
 
+/**
+ * Reads the items of a block sequence whose `- ` marks are at column
+ * `indent`, from the start of `text` (a window of a larger document, cut at
+ * line starts), handing each to `take`. Returns where the sequence ended:
+ * `text.length` when every line of the window was one of its items. The
+ * scalars made are copies, not slices of `text`, so that the window is not
+ * kept alive by what is read from it.
+ */
+export function readSequenceItems(text: string, indent: number, take: (item: YamlNode) => void): number {
+  return new BlockReader(text, undefined, true).items(indent, take);
+}
+
 /** Characters that cannot start a plain scalar (or need a look at what follows). */
 const indicatorStart = /^[-?:,[\]{}#&*!|>'"%@`]/;
 /** A line break go-yaml knows besides LF: CR, NEL, LS, PS. */
@@ -43,6 +55,8 @@ class BlockReader {
   constructor(
     private readonly text: string,
     private readonly streamed: StreamedSequence | undefined,
+    /** Whether values must not be slices of the text (`readSequenceItems`). */
+    private readonly copyScalars = false,
   ) {
     // Four quick searches of the whole text, rather than one per scalar.
     this.otherBreaks = text.includes("\r") || text.includes("\u0085") || text.includes("\u2028") || text.includes("\u2029");
@@ -63,6 +77,22 @@ class BlockReader {
     this.skipBlankLines();
     if (this.position < text.length) outside("text after the root node");
     return node;
+  }
+
+  /** The items of a block sequence at `indent`, from the start; where it ended. */
+  items(indent: number, take: (item: YamlNode) => void): number {
+    this.sequence(indent, { key: "", take });
+    return this.position;
+  }
+
+  /**
+   * A value cut from the text, as a string of its own when `copyScalars`
+   * (V8 makes a cut of 13 characters or more a view that keeps the whole
+   * text alive; a shorter one is a copy already). Concatenating and cutting
+   * again makes the engine flatten the value into new memory.
+   */
+  private own(value: string): string {
+    return this.copyScalars && value.length >= 13 ? `${value} `.slice(0, -1) : value;
   }
 
   /** Spaces at the start of the current line; a tab there is outside the subset. */
@@ -274,7 +304,7 @@ class BlockReader {
     if (raw.includes(" #") || raw.includes(": ") || raw.endsWith(":") || (this.otherBreaks && otherBreak.test(raw)) || raw.includes("\t")) outside("a plain scalar that needs a closer look");
     this.position = lineEnd === text.length ? lineEnd : lineEnd + 1;
     this.noContinuation(indent);
-    return { kind: "scalar", style: "plain", text: raw, offset: start, end };
+    return { kind: "scalar", style: "plain", text: this.own(raw), offset: start, end };
   }
 
   /** After a one-line value, the next line must not be indented under the key (a multi-line scalar). */
@@ -325,8 +355,13 @@ class BlockReader {
     const raw = text.slice(start + 1, close);
     if (this.otherBreaks && otherBreak.test(raw)) outside("a line break inside quotes");
     let value: string | undefined;
-    if (quote === 39) value = raw.includes("'") ? raw.replaceAll("''", "'") : raw;
-    else value = raw.includes("\\") ? unescapeDoubleQuoted(raw) : raw;
+    // What replaceAll and the escapes' own reader give may be made of cuts too.
+    if (quote === 39) value = this.own(raw.includes("'") ? raw.replaceAll("''", "'") : raw);
+    else if (!raw.includes("\\")) value = this.own(raw);
+    else {
+      value = unescapeDoubleQuoted(raw);
+      if (value !== undefined) value = this.own(value);
+    }
     if (value === undefined) outside("an unknown escape");
     this.position = close + 1;
     return { kind: "scalar", style: quote === 39 ? "single" : "double", text: value!, offset: start, end: close + 1 };
@@ -383,9 +418,13 @@ class BlockReader {
     // LS and PS end a line for go-yaml (a block may end on the line they share with the next key): left to the general reader.
     if (this.otherBreaks && hasOtherBreak(text, bodyStart, end)) outside("a literal block with CR, NEL, LS or PS");
     let value: string;
-    if (shortBlank || !text.startsWith(" ".repeat(contentIndent!), bodyStart)) value = chomped(stripIndentation(text.slice(bodyStart, end), contentIndent!), chomp);
-    // The usual block: chomped first, so that the one copy made is the value itself.
-    else value = stripLines(text.slice(bodyStart + contentIndent!, chomp === "keep" ? end : chompEnd(text, bodyStart, end, chomp, contentIndent!)), contentIndent!);
+    if (shortBlank || !text.startsWith(" ".repeat(contentIndent!), bodyStart)) value = this.own(chomped(stripIndentation(text.slice(bodyStart, end), contentIndent!), chomp));
+    else {
+      // The usual block: chomped first, so that the one copy made is the value itself (a block of one line is a cut: made its own).
+      const region = text.slice(bodyStart + contentIndent!, chomp === "keep" ? end : chompEnd(text, bodyStart, end, chomp, contentIndent!));
+      value = stripLines(region, contentIndent!);
+      if (value === region) value = this.own(value);
+    }
     return { kind: "scalar", style: "literal", text: value, offset: tagStart ?? header, end };
   }
 }

@@ -1,0 +1,130 @@
+import { CassetteError } from "../errors.js";
+import type { Cassette, Interaction } from "../model/cassette.js";
+import { readBlockYaml, readSequenceItems } from "../yaml/block-reader.js";
+import type { YamlNode } from "../yaml/node.js";
+import { OutsideSubset } from "../yaml/outside-subset.js";
+import { GoRefusal } from "../yaml/refusal.js";
+import { CassetteBuilder } from "./build-cassette.js";
+import { goYamlLayout } from "./detect-layout.js";
+import { findRefusedCharacters } from "./refused-characters.js";
+
+/*
+ * Reading a cassette's bytes a window at a time, in the usual case: the
+ * interactions sequence is cut at its items' `- ` lines into windows of
+ * about `windowBytes`, each decoded, read and built on its own. Decoding the
+ * whole file into one string first would hold a copy of the file for as long
+ * as the reading lasts, next to the values read from it (what a loaded
+ * cassette is made of): twice the file. Here the memory held while reading is
+ * about one window, and values are copies, never views of a window.
+ *
+ * Anything out of the ordinary (CR line ends, a byte-order mark, a character Go refuses, text the quick reader does not read, a value
+ * the cassette's model refuses, a reading note, goccy's or layout A's
+ * columns) gives `undefined`: the caller reads the whole text instead, which
+ * gives the same cassette, or the same error, in every case. So this path
+ * only ever has to be right when it says it is.
+ */
+
+/** The bytes a window holds at least (more when an item is larger): small enough for the young generation's reused pages. */
+const defaultWindowBytes = 64 * 1024;
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const encoder = new TextEncoder();
+const interactionsKey = encoder.encode("\ninteractions:\n");
+
+/**
+ * The cassette in `bytes`, read a window at a time; `undefined` when the file
+ * is not in the usual shape (then read the whole text). `windowBytes` is for
+ * tests, which cut windows as small as one item.
+ */
+export function readInWindows(bytes: Uint8Array, source: string | undefined, windowBytes = defaultWindowBytes): Cassette | undefined {
+  const buffer = asBuffer(bytes);
+  if (buffer === undefined) return undefined;
+  // CR (which Go's reader takes as LF) and a byte-order mark at the start are left to the whole text. NEL, LS and PS need no search: both paths read them alike (the quick reader leaves the scalars that hold them to the general one).
+  if (buffer.indexOf(13) !== -1 || (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf)) return undefined;
+  const key = buffer.indexOf(interactionsKey);
+  if (key === -1) return undefined;
+  const regionStart = key + interactionsKey.length;
+  // The first item sets the column of every `- `: go-yaml's layouts B, C and D (A's and goccy's start at column 0, where the writer must be told from the strings: left to the whole text).
+  let indent = 0;
+  while (buffer[regionStart + indent] === 32) indent += 1;
+  if (indent === 0 || buffer[regionStart + indent] !== 45 || buffer[regionStart + indent + 1] !== 32) return undefined;
+  const itemStart = encoder.encode(`\n${" ".repeat(indent)}- `);
+
+  const builder = new CassetteBuilder(() => ({ line: 0, column: 0 }), source, false);
+  const interactions: Interaction[] = [];
+  let first: YamlNode | undefined;
+  let firstWindow = "";
+  let tail = "";
+  try {
+    for (let start = regionStart; start < buffer.length; ) {
+      // The window ends where an item starts, `windowBytes` on or more.
+      const found = start + windowBytes >= buffer.length ? -1 : buffer.indexOf(itemStart, start + windowBytes - 1);
+      const end = found === -1 ? buffer.length : found + 1;
+      const text = decode(buffer, start, end);
+      if (text === undefined) return undefined;
+      const read = readSequenceItems(text, indent, (item) => {
+        if (first === undefined) {
+          first = item;
+          firstWindow = text;
+        }
+        interactions.push(builder.interaction(item));
+      });
+      if (read < text.length) {
+        // Only the last window may hold more than the sequence: the root's keys after it.
+        if (end !== buffer.length) return undefined;
+        tail = text.slice(read);
+      }
+      start = end;
+    }
+    const head = decode(buffer, 0, regionStart);
+    if (head === undefined || builder.notes.length > 0) return undefined;
+    const rootText = head + tail;
+    if (!clean(rootText)) return undefined;
+    const root = readBlockYaml(rootText);
+    // The sequence was read above: in the root, `interactions:` stands with nothing under it.
+    const entry = root.kind === "map" ? root.entries.find(({ key }) => key.kind === "scalar" && key.text === "interactions") : undefined;
+    if (entry === undefined || entry.value.kind !== "scalar") return undefined;
+    entry.value = { kind: "seq", items: [], offset: entry.value.offset, flow: false, streamed: interactions.length };
+    const cassette = builder.cassette(root, interactions);
+    if (builder.notes.length > 0) return undefined;
+    return { ...cassette, layout: layoutOf(indent, first, firstWindow) } as Cassette;
+  } catch (error) {
+    if (error instanceof OutsideSubset || error instanceof CassetteError || error instanceof GoRefusal || error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+/** A Node Buffer: its `indexOf` finds a run of bytes, natively. */
+interface NodeBuffer extends Uint8Array {
+  indexOf(value: number | Uint8Array, byteOffset?: number): number;
+}
+
+/** The bytes as a Node Buffer (no copy); `undefined` outside Node (then the whole text is read). */
+function asBuffer(bytes: Uint8Array): NodeBuffer | undefined {
+  const BufferClass = (globalThis as { Buffer?: { from(buffer: ArrayBufferLike, offset: number, length: number): NodeBuffer } }).Buffer;
+  return BufferClass === undefined ? undefined : BufferClass.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** A window's text, or `undefined` when its bytes are not UTF-8 or hold a character Go refuses (the whole text says where). */
+function decode(bytes: Uint8Array, start: number, end: number): string | undefined {
+  let text: string;
+  try {
+    text = utf8.decode(bytes.subarray(start, end));
+  } catch {
+    return undefined;
+  }
+  return clean(text) ? text : undefined;
+}
+
+/** Whether a text holds no character Go refuses, and no DEL (which only goccy's layout may hold). */
+function clean(text: string): boolean {
+  const found = findRefusedCharacters(text);
+  return found.refused === -1 && found.delete === -1;
+}
+
+/** The layout, from the columns of the first item's `- ` and of its request's fields (as `detectLayout` tells it). */
+function layoutOf(dashColumn: number, first: YamlNode | undefined, text: string) {
+  const request = first?.kind === "map" ? first.entries.find(({ key }) => key.kind === "scalar" && key.text === "request")?.value : undefined;
+  const requestColumn = request !== undefined && request.kind === "map" && !request.flow && request.entries.length > 0 ? request.offset - (text.lastIndexOf("\n", request.offset - 1) + 1) : undefined;
+  return { ...goYamlLayout(dashColumn, requestColumn) };
+}
