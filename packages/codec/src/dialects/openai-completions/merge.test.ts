@@ -36,6 +36,29 @@ describe("openai-completions", () => {
     expect(merged.choices[0]!.logprobs).toEqual({ tokens: ["A", "B"], token_logprobs: [-0.5, -0.5], top_logprobs: [{ A: -0.5 }, { B: -0.5 }], text_offset: [0, 1] });
   });
 
+  it("merges every chunk by the same rules, whatever keys it holds, with or without a residual", () => {
+    const lp = (token: string) => ({ tokens: [token], token_logprobs: [-1], top_logprobs: null, text_offset: [0] });
+    const body = [
+      chunk([text("a")]),
+      chunk([text("b")]),
+      chunk([{ ...text("c"), seed: 7 }]),
+      chunk([text("d", 0, null, lp("d"))]),
+      chunk([text("e")], { system_fingerprint: "fp_1" }),
+      chunk([text("f", 1)]),
+      chunk([text("g")], { id: "cmpl-8", model: "other" }),
+      chunk([text("h", 0, "")]),
+      chunk([{ text: "i", index: 0 }]),
+      chunk([text("j", 0, "stop"), text("k", 1, "length")]),
+    ].join("");
+    // By the rules above: texts joined per index, logprobs appended, extra fields kept (the first at the top, the last in a choice), the first id and model.
+    const expected =
+      '{"id":"cmpl-7","object":"text_completion","created":1700000000,"model":"gpt-3.5-turbo-instruct","choices":[' +
+      '{"text":"abcdeghij","index":0,"logprobs":{"tokens":["d"],"token_logprobs":[-1],"top_logprobs":null,"text_offset":[0]},"finish_reason":"stop","seed":7},' +
+      '{"text":"fk","index":1,"logprobs":null,"finish_reason":"length"}],"system_fingerprint":"fp_1"}';
+    expect(JSON.stringify(openaiCompletions.merge(body).merged)).toBe(expected);
+    expect(JSON.stringify(openaiCompletions.merge(body, { residual: true }).merged)).toBe(expected);
+  });
+
   it("is never complete when cut, and reports a chat delta it has no place for instead of losing it", () => {
     const cut = openaiCompletions.merge(chunk([text("Once")]));
     expect(cut.complete).toBe(false);

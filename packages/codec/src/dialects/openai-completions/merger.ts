@@ -50,6 +50,7 @@ export class OpenaiCompletionsMerger extends MergeCore<Completion> {
       this.recordError(isObject(chunk.error) ? chunk.error : chunk);
       return;
     }
+    if (this.usualChunk(chunk)) return;
     for (const key in chunk) {
       if (inheritedKeys && !Object.hasOwn(chunk, key)) continue;
       const value = chunk[key];
@@ -87,6 +88,30 @@ export class OpenaiCompletionsMerger extends MergeCore<Completion> {
     const choices = chunk.choices;
     if (Array.isArray(choices)) for (let position = 0; position < choices.length; position += 1) this.choice(choices[position], position);
     else if (choices !== undefined && choices !== null) this.report("invalid-event", `choices must be an array, found ${describeValue(choices)}`, { data: choices });
+  }
+
+  /**
+   * Nearly every chunk is `{id, object, created, model, choices: [{text, index, logprobs: null, finish_reason: null}]}`
+   * for the choice the chunk before was for. Once `id`, `created` and `model` are kept (the first ones win), such a
+   * chunk only adds its text: it is merged here by name, as `apply` and `choice` would merge it, without walking keys
+   * through a switch twice (about 0.05× of the JSON.parse floor on 180-byte chunks). Any other chunk, one with any other
+   * key, or a traced merge (for a residual) is left to them, unchanged: then this returns false.
+   */
+  private usualChunk(chunk: PlainObject): boolean {
+    const state = this.lastChoice;
+    if (state === undefined || this.trace !== undefined || inheritedKeys || this.id === undefined || this.created === undefined || this.model === undefined) return false;
+    for (const key in chunk) if (key !== "id" && key !== "object" && key !== "created" && key !== "model" && key !== "choices") return false;
+    const choices = chunk.choices;
+    if (!Array.isArray(choices) || choices.length !== 1) return false;
+    const choice = choices[0];
+    if (!isObject(choice)) return false;
+    for (const key in choice) if (key !== "text" && key !== "index" && key !== "logprobs" && key !== "finish_reason") return false;
+    const text = choice.text;
+    const { logprobs, finish_reason: reason } = choice;
+    if ((choice.index ?? 0) !== state.index || typeof text !== "string" || (logprobs !== null && logprobs !== undefined) || (reason !== null && reason !== undefined)) return false;
+    state.text.push(text);
+    if (text !== "") this.emit?.({ type: "text-delta", delta: text, event: this.event, choice: state.index });
+    return true;
   }
 
   private choice(value: unknown, position: number): void {
