@@ -18,13 +18,20 @@ export function detectLayout(root: YamlNode | undefined, text: string, streamed?
   const interactions = root.entries.find(({ key }) => key.kind === "scalar" && key.text === "interactions")?.value;
   const first = interactions?.kind === "seq" ? (interactions.streamed !== undefined ? streamed?.first : interactions.items[0]) : undefined;
   if (interactions === undefined || interactions.kind !== "seq" || interactions.flow || first === undefined) return { ...defaultCassetteLayout };
-  const column = (offset: number) => offset - (text.lastIndexOf("\n", offset - 1) + 1);
-  const dashColumn = column(interactions.offset);
-  const request = first.kind === "map" ? first.entries.find(({ key }) => key.kind === "scalar" && key.text === "request")?.value : undefined;
-  const requestColumn = request !== undefined && request.kind === "map" && !request.flow && request.entries.length > 0 ? column(request.offset) : undefined;
-  const layout = goYamlLayout(dashColumn, requestColumn);
+  const layout = goYamlLayout(columnOf(text, interactions.offset), requestColumn(first, text));
   if (layout.indent === 2 && layout.compactSequences && writtenByGoccy(root, text, streamed)) return { ...cassetteLayouts.goccy };
   return { ...layout };
+}
+
+/** The column of an offset in a text. */
+function columnOf(text: string, offset: number): number {
+  return offset - (text.lastIndexOf("\n", offset - 1) + 1);
+}
+
+/** The column where the first interaction's request fields start, in the text the interaction was read from; `undefined` when it has none in block style. */
+export function requestColumn(first: YamlNode, text: string): number | undefined {
+  const request = first.kind === "map" ? first.entries.find(({ key }) => key.kind === "scalar" && key.text === "request")?.value : undefined;
+  return request !== undefined && request.kind === "map" && !request.flow && request.entries.length > 0 ? columnOf(text, request.offset) : undefined;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { YamlNode } from "../yaml/node.js";
 import { OutsideSubset } from "../yaml/outside-subset.js";
 import { GoRefusal } from "../yaml/refusal.js";
 import { CassetteBuilder } from "./build-cassette.js";
-import { goYamlLayout } from "./detect-layout.js";
+import { goYamlLayout, requestColumn } from "./detect-layout.js";
 import { findRefusedCharacters } from "./refused-characters.js";
 
 /*
@@ -132,7 +132,5 @@ function clean(text: string): boolean {
 
 /** The layout, from the columns of the first item's `- ` and of its request's fields (as `detectLayout` tells it). */
 function layoutOf(dashColumn: number, first: YamlNode | undefined, text: string) {
-  const request = first?.kind === "map" ? first.entries.find(({ key }) => key.kind === "scalar" && key.text === "request")?.value : undefined;
-  const requestColumn = request !== undefined && request.kind === "map" && !request.flow && request.entries.length > 0 ? request.offset - (text.lastIndexOf("\n", request.offset - 1) + 1) : undefined;
-  return { ...goYamlLayout(dashColumn, requestColumn) };
+  return { ...goYamlLayout(dashColumn, first === undefined ? undefined : requestColumn(first, text)) };
 }

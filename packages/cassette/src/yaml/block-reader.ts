@@ -1,5 +1,5 @@
 import { unescapeDoubleQuoted } from "./escapes.js";
-import { blockExtent, chompEnd, chomped, hasOtherBreak, stripIndentation, stripLines } from "./literal-block.js";
+import { blockExtent, chompEnd, chomped, firstTextIndent, hasOtherBreak, literalHeader, stripIndentation, stripLines } from "./literal-block.js";
 import { emptyScalar, type YamlMap, type YamlNode, type YamlScalar, type YamlSeq } from "./node.js";
 import { outside } from "./outside-subset.js";
 import { checkImplicitKey } from "./refusal.js";
@@ -373,56 +373,23 @@ class BlockReader {
    */
   private literal(indent: number, header: number, tagStart: number | undefined, inSequence: boolean): YamlScalar {
     const text = this.text;
-    let index = header + 1;
-    let chomp: "clip" | "strip" | "keep" = "clip";
-    let digit = 0;
-    for (let step = 0; step < 2; step += 1) {
-      const code = text.charCodeAt(index);
-      if (code === 45 || code === 43) {
-        chomp = code === 45 ? "strip" : "keep";
-        index += 1;
-      } else if (code >= 49 && code <= 57) {
-        digit = code - 48;
-        index += 1;
-      }
-    }
-    this.position = index;
+    const { chomp, digit, end: headerEnd } = literalHeader(text, header);
+    this.position = headerEnd;
     this.endOfLine();
     const bodyStart = this.position;
-    let contentIndent: number;
-    if (digit > 0) {
-      if (inSequence) outside("an indentation digit in a sequence item");
-      contentIndent = indent + digit;
-    } else {
-      // The first line with text sets the indentation; blank lines before it may not be longer.
-      let longestBlank = 0;
-      let lineStart = bodyStart;
-      for (;;) {
-        let column = 0;
-        while (text.charCodeAt(lineStart + column) === 32) column += 1;
-        const code = text.charCodeAt(lineStart + column);
-        if (code === 10) {
-          longestBlank = Math.max(longestBlank, column);
-          lineStart += column + 1;
-          continue;
-        }
-        if (Number.isNaN(code)) outside("an empty literal block");
-        contentIndent = column;
-        if (longestBlank > column) outside("a literal block whose leading blank lines are longer than its text");
-        break;
-      }
-    }
-    if (contentIndent! <= indent) outside("a literal block not indented past its key");
-    const { end, shortBlank } = blockExtent(text, bodyStart, contentIndent!);
+    if (digit > 0 && inSequence) outside("an indentation digit in a sequence item");
+    const contentIndent = digit > 0 ? indent + digit : firstTextIndent(text, bodyStart);
+    if (contentIndent <= indent) outside("a literal block not indented past its key");
+    const { end, shortBlank } = blockExtent(text, bodyStart, contentIndent);
     this.position = end;
     // LS and PS end a line for go-yaml (a block may end on the line they share with the next key): left to the general reader.
     if (this.otherBreaks && hasOtherBreak(text, bodyStart, end)) outside("a literal block with CR, NEL, LS or PS");
     let value: string;
-    if (shortBlank || !text.startsWith(" ".repeat(contentIndent!), bodyStart)) value = this.own(chomped(stripIndentation(text.slice(bodyStart, end), contentIndent!), chomp));
+    if (shortBlank || !text.startsWith(" ".repeat(contentIndent), bodyStart)) value = this.own(chomped(stripIndentation(text.slice(bodyStart, end), contentIndent), chomp));
     else {
       // The usual block: chomped first, so that the one copy made is the value itself (a block of one line is a cut: made its own).
-      const region = text.slice(bodyStart + contentIndent!, chomp === "keep" ? end : chompEnd(text, bodyStart, end, chomp, contentIndent!));
-      value = stripLines(region, contentIndent!);
+      const region = text.slice(bodyStart + contentIndent, chomp === "keep" ? end : chompEnd(text, bodyStart, end, chomp, contentIndent));
+      value = stripLines(region, contentIndent);
       if (value === region) value = this.own(value);
     }
     return { kind: "scalar", style: "literal", text: value, offset: tagStart ?? header, end };

@@ -6,6 +6,42 @@ import { outside } from "./outside-subset.js";
  * text once. Blocks with line breaks other than LF go to the general reader.
  */
 
+/** A literal block's header after its `|` at `bar`: the chomping sign and the indentation digit (0 for none), in either order, and where they end. */
+export function literalHeader(text: string, bar: number): { chomp: "clip" | "strip" | "keep"; digit: number; end: number } {
+  let index = bar + 1;
+  let chomp: "clip" | "strip" | "keep" = "clip";
+  let digit = 0;
+  for (let step = 0; step < 2; step += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 45 || code === 43) {
+      chomp = code === 45 ? "strip" : "keep";
+      index += 1;
+    } else if (code >= 49 && code <= 57) {
+      digit = code - 48;
+      index += 1;
+    }
+  }
+  return { chomp, digit, end: index };
+}
+
+/** The indentation of a block's first line with text, from `from`; blank lines before it may not be longer. */
+export function firstTextIndent(text: string, from: number): number {
+  let longestBlank = 0;
+  for (let lineStart = from; ; ) {
+    let column = 0;
+    while (text.charCodeAt(lineStart + column) === 32) column += 1;
+    const code = text.charCodeAt(lineStart + column);
+    if (code === 10) {
+      longestBlank = Math.max(longestBlank, column);
+      lineStart += column + 1;
+      continue;
+    }
+    if (Number.isNaN(code)) outside("an empty literal block");
+    if (longestBlank > column) outside("a literal block whose leading blank lines are longer than its text");
+    return column;
+  }
+}
+
 /**
  * Where a block whose text is indented `indent` ends (at the first line with
  * text indented less), and whether a blank line in it has some spaces but
