@@ -1,7 +1,6 @@
 import { CassetteError } from "../errors.js";
 import type { Cassette, Interaction } from "../model/cassette.js";
 import { readBlockYaml, readSequenceItems } from "../yaml/block-reader.js";
-import type { YamlNode } from "../yaml/node.js";
 import { OutsideSubset } from "../yaml/outside-subset.js";
 import { GoRefusal } from "../yaml/refusal.js";
 import { CassetteBuilder } from "./build-cassette.js";
@@ -60,8 +59,8 @@ export function readInWindows(bytes: Uint8Array, source: string | undefined, win
 
   const builder = new CassetteBuilder(() => ({ line: 0, column: 0 }), source, false);
   const interactions: Interaction[] = [];
-  let first: YamlNode | undefined;
-  let firstWindow = "";
+  // The layout is told from the first item's columns, found while its window is at hand.
+  let firstRequestColumn: number | undefined;
   let tail = "";
   try {
     for (let start = regionStart; start < buffer.length; ) {
@@ -71,10 +70,7 @@ export function readInWindows(bytes: Uint8Array, source: string | undefined, win
       const text = decode(buffer, start, end);
       if (text === undefined) return undefined;
       const read = readSequenceItems(text, indent, (item) => {
-        if (first === undefined) {
-          first = item;
-          firstWindow = text;
-        }
+        if (interactions.length === 0) firstRequestColumn = requestColumn(item, text);
         interactions.push(builder.interaction(item));
       });
       if (read < text.length) {
@@ -85,17 +81,15 @@ export function readInWindows(bytes: Uint8Array, source: string | undefined, win
       start = end;
     }
     const head = decode(buffer, 0, regionStart);
-    if (head === undefined || builder.notes.length > 0) return undefined;
-    const rootText = head + tail;
-    if (!clean(rootText)) return undefined;
-    const root = readBlockYaml(rootText);
+    if (head === undefined) return undefined;
+    const root = readBlockYaml(head + tail);
     // The sequence was read above: in the root, `interactions:` stands with nothing under it.
     const entry = root.kind === "map" ? root.entries.find(({ key }) => key.kind === "scalar" && key.text === "interactions") : undefined;
     if (entry === undefined || entry.value.kind !== "scalar") return undefined;
     entry.value = { kind: "seq", items: [], offset: entry.value.offset, flow: false, streamed: interactions.length };
     const cassette = builder.cassette(root, interactions);
     if (builder.notes.length > 0) return undefined;
-    return { ...cassette, layout: layoutOf(indent, first, firstWindow) } as Cassette;
+    return { ...cassette, layout: { ...goYamlLayout(indent, firstRequestColumn) } } as Cassette;
   } catch (error) {
     if (error instanceof OutsideSubset || error instanceof CassetteError || error instanceof GoRefusal || error instanceof RangeError) return undefined;
     throw error;
@@ -128,9 +122,4 @@ function decode(bytes: Uint8Array, start: number, end: number): string | undefin
 function clean(text: string): boolean {
   const found = findRefusedCharacters(text);
   return found.refused === -1 && found.delete === -1;
-}
-
-/** The layout, from the columns of the first item's `- ` and of its request's fields (as `detectLayout` tells it). */
-function layoutOf(dashColumn: number, first: YamlNode | undefined, text: string) {
-  return { ...goYamlLayout(dashColumn, first === undefined ? undefined : requestColumn(first, text)) };
 }
