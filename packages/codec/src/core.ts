@@ -45,28 +45,39 @@ export abstract class MergeCore<Merged> {
    * `:event-type`; `where` says where it is, for messages (`line 7`).
    */
   pushText(text: string, event: number, name?: string, where?: string): void {
+    this.begin(event);
+    if (this.trace === undefined && this.mergeUnparsed(text, name)) return;
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (cause) {
-      this.begin(event);
       this.report("invalid-json", `event ${event}${where === undefined ? "" : ` (${where})`} is not JSON: ${(cause as Error).message}`, { data: text });
       return;
     }
     this.owned = true;
     this.eventText = text;
-    this.merge(value, event, name);
+    this.merge(value, name);
   }
 
   /** Merges one parsed event; it is copied where the merge keeps or changes parts of it. */
   push(value: unknown, event: number, name?: string): void {
     this.owned = false;
     this.eventText = undefined;
-    this.merge(value, event, name);
+    this.begin(event);
+    this.merge(value, name);
   }
 
-  private merge(value: unknown, event: number, name: string | undefined): void {
-    this.begin(event);
+  /**
+   * Merges an event's text without parsing it, when the dialect can tell from
+   * the text alone what parsing it would give and what merging that would do
+   * (an event like the one before but for its text); `false` leaves it to
+   * parsing. Never called when tracing for a residual.
+   */
+  protected mergeUnparsed(_text: string, _name: string | undefined): boolean {
+    return false;
+  }
+
+  private merge(value: unknown, name: string | undefined): void {
     if (!isObject(value)) {
       this.report("invalid-event", `expected an event object, found ${describeValue(value)}`, { data: value });
       return;

@@ -59,6 +59,24 @@ describe("openai-completions", () => {
     expect(JSON.stringify(openaiCompletions.merge(body, { residual: true }).merged)).toBe(expected);
   });
 
+  it("reads a chunk's text from where JSON.parse would, when a chunk is like the one before but for its text", () => {
+    // Chunks like the one before but for their text are merged unparsed (merger.ts): every way that place could be
+    // misread, each stream's text worked out by hand from JSON's rules (the last of a key given twice counts).
+    const raw = (choice: string) => `data: {"id":"cmpl-7","object":"text_completion","created":1,"model":"m","choices":[${choice}]}\n\n`;
+    const usual = (value: string, index = 0) => raw(`{"text":"${value}","index":${index},"logprobs":null,"finish_reason":null}`);
+    const end = raw('{"text":"","index":0,"logprobs":null,"finish_reason":"stop"}') + raw('{"text":"","index":1,"logprobs":null,"finish_reason":"stop"}');
+    // The first chunk of a choice is never a usual one (its choice is new): an empty one leads.
+    const texts = (body: string) => openaiCompletions.merge(`${usual("")}${body}${end}data: [DONE]\n\n`).merged.choices.map((choice) => choice.text);
+    // The key given twice, the second written plainly or escaped.
+    const twice = (first: string, second: string, key: string) => raw(`{"text":"${first}","index":0,"logprobs":null,${key}:"${second}","finish_reason":null}`);
+    expect(texts(twice("a", "a", '"text"') + twice("b", "a", '"text"'))).toEqual(["aa", ""]);
+    expect(texts(twice("a", "a", '"te\\u0078t"') + twice("b", "a", '"te\\u0078t"'))).toEqual(["aa", ""]);
+    // A value with escapes.
+    expect(texts(usual("a") + usual("\\u0062") + usual('\\"c\\"'))).toEqual(['ab"c"', ""]);
+    // Another choice's chunk between two alike.
+    expect(texts(usual("a") + usual("x", 1) + usual("b"))).toEqual(["ab", "x"]);
+  });
+
   it("is never complete when cut, and reports a chat delta it has no place for instead of losing it", () => {
     const cut = openaiCompletions.merge(chunk([text("Once")]));
     expect(cut.complete).toBe(false);
