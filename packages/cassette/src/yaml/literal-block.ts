@@ -58,7 +58,8 @@ export function blockExtent(text: string, from: number, indent: number): { end: 
       continue;
     }
     let column = indent;
-    if (!text.startsWith(pad, lineStart)) {
+    // Cut and compared: V8's startsWith slows down to a character at a time in a loop this hot.
+    if (text.slice(lineStart, lineStart + indent) !== pad) {
       column = 0;
       while (text.charCodeAt(lineStart + column) === 32) column += 1;
       const code = text.charCodeAt(lineStart + column);
