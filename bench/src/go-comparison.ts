@@ -31,6 +31,9 @@ function shapes(): Array<{ name: string; text: string }> {
 /** Rounds of the comparison: one Go process and one tapedeck load and save each. */
 const rounds = 5;
 
+/** A full garbage collection (the bench runs with --expose-gc); nothing where it is not exposed. */
+const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 
@@ -52,7 +55,7 @@ export async function goComparisonBenchmarks(): Promise<void> {
   const run = buildInterop();
   const directory = mkdtempSync(join(tmpdir(), "tapedeck-bench-go-"));
   log("Each file is written by tapedeck in go-vcr's layout (yaml.v3 `Marshal`) and checked byte for byte: Go's save and tapedeck's save both give back the file.");
-  log("Load: bytes to go-vcr's structs (Go, `yaml.Unmarshal`) or to tapedeck's model (`parseCassette` of the bytes, UTF-8 checked). Save: structs to bytes (`yaml.Marshal`) or model to bytes (`serializeCassette`, then UTF-8). Go and tapedeck take turns, " + rounds + " rounds; medians (Go's warm run of two in each of its processes).");
+  log("Load: bytes to go-vcr's structs (Go, `yaml.Unmarshal`) or to tapedeck's model (`parseCassette` of the bytes, UTF-8 checked). Save: structs to bytes (`yaml.Marshal`) or model to bytes (`serializeCassette`, then UTF-8). Go and tapedeck take turns, " + rounds + " rounds; medians (Go's warm run of two in each of its processes). Both start each timed run from a collected heap (Go: `runtime.GC()`; tapedeck: `gc()`).");
   log();
   log("| shape | size | interactions | Go load ms | tapedeck load ms | load speed-up (≥ 5×) | Go save ms | tapedeck save ms | save speed-up (≥ 3×) | tapedeck load peak over the bytes ÷ size (≤ 1.5×) | the same from text |");
   log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -75,9 +78,13 @@ export async function goComparisonBenchmarks(): Promise<void> {
       if (!goRun.same) throw new Error(`Go's save did not give back ${shape.name}`);
       go.loadMs.push(goRun.loadMs[1]!);
       go.saveMs.push(goRun.saveMs[1]!);
+      // Each timed run starts from a collected heap, as Go's does (its timing calls runtime.GC() before each load and
+      // save): the last round's cassette is not collected on this round's time.
+      collectGarbage();
       let start = performance.now();
       parseCassette(bytes);
       tapedeck.loadMs.push(performance.now() - start);
+      collectGarbage();
       start = performance.now();
       Buffer.from(serializeCassette(model));
       tapedeck.saveMs.push(performance.now() - start);

@@ -14,16 +14,20 @@ export const log = (line = "") => {
 /**
  * The median time of each task, in ms. The tasks take turns, round after round (each round starting with the
  * next task): so a drift of the machine's speed, a collection or a scheduler hiccup is shared by every contender
- * rather than billed to whichever ran then. No collection is forced between them: tried, a full collection before
- * each task made the merges that keep many small strings about a third slower and JSON.parse not at all. Runs at least `iterations` rounds and
- * keeps going until `time` ms have passed; three warm-up rounds first unless `iterations` is 1.
+ * rather than billed to whichever ran then. No collection is forced between them unless `collect`: tried, a full
+ * collection before each task made the merges that keep many small strings about a third slower and JSON.parse not
+ * at all. `collect` is for tasks that each leave hundreds of megabytes behind (a large cassette's tree): then every
+ * task starts from a collected heap, as Go's timing does (`runtime.GC()` before each), instead of collecting the task
+ * before's tree on its own time. Runs at least `iterations` rounds and keeps going until `time` ms have passed; three
+ * warm-up rounds first unless `iterations` is 1.
  */
-export async function measure(tasks: Record<string, () => unknown>, options: { iterations: number; time: number }): Promise<Record<string, number>> {
+export async function measure(tasks: Record<string, () => unknown>, options: { iterations: number; time: number; collect?: boolean }): Promise<Record<string, number>> {
   const entries = Object.entries(tasks);
   const samples = new Map<string, number[]>(entries.map(([name]) => [name, []]));
   const round = async (first: number, record: boolean) => {
     for (let offset = 0; offset < entries.length; offset += 1) {
       const [name, task] = entries[(first + offset) % entries.length]!;
+      if (options.collect === true) (globalThis as { gc?: () => void }).gc?.();
       const start = performance.now();
       await task();
       if (record) samples.get(name)!.push(performance.now() - start);

@@ -137,11 +137,11 @@ async function cassetteBenchmarks(): Promise<void> {
       tapedeckWrite: () => serializeCassette(bigModel),
       yamlWrite: () => yamlStringify(bigPlain),
     },
-    { iterations: 5, time: 0 },
+    { iterations: 5, time: 0, collect: true },
   );
   const memory = peakMemory(bigFile);
   const megabytes = (big.length / 2 ** 20).toFixed(0);
-  log(`The five fixtures (${(fixtures.reduce((sum, text) => sum + text.length, 0) / 1024).toFixed(0)} KB) and a ${megabytes} MB cassette (${bigModel.interactions.length} interactions with ${(bigModel.interactions[0]!.response.body as string).length.toLocaleString("en")}-character SSE bodies, layout B). tapedeck is lossless (byte-identical round trip, checked); \`yaml\`'s plain parse/stringify is not.`);
+  log(`The five fixtures (${(fixtures.reduce((sum, text) => sum + text.length, 0) / 1024).toFixed(0)} KB) and a ${megabytes} MB cassette (${bigModel.interactions.length} interactions with ${(bigModel.interactions[0]!.response.body as string).length.toLocaleString("en")}-character SSE bodies, layout B). tapedeck is lossless (byte-identical round trip, checked); \`yaml\`'s plain parse/stringify is not. On the large cassette each operation starts from a collected heap.`);
   log();
   log("| input | tapedeck parse ms | yaml.parse ms | tapedeck's parse speed-up (≥ 3×) | tapedeck write ms | yaml.stringify ms | write ratio |");
   log("|---|---:|---:|---:|---:|---:|---:|");
