@@ -5,7 +5,7 @@ import { OutsideSubset } from "../yaml/outside-subset.js";
 import { GoRefusal } from "../yaml/refusal.js";
 import { CassetteBuilder } from "./build-cassette.js";
 import { goYamlLayout, requestColumn } from "./detect-layout.js";
-import { findRefusedCharacters } from "./refused-characters.js";
+import { findRefusedCharacters, isPlainAscii } from "./refused-characters.js";
 
 /*
  * Reading a cassette's bytes a window at a time, in the usual case: the
@@ -96,19 +96,22 @@ export function readInWindows(bytes: Uint8Array, source: string | undefined, win
   }
 }
 
-/** A Node Buffer: its `indexOf` finds a run of bytes, natively. */
+/** A Node Buffer: its `indexOf` finds a run of bytes, natively; `latin1Slice` makes a string of a byte a character. */
 interface NodeBuffer extends Uint8Array {
   indexOf(value: number | Uint8Array, byteOffset?: number): number;
+  latin1Slice(start: number, end: number): string;
 }
 
 /** The bytes as a Node Buffer (no copy); `undefined` outside Node (then the whole text is read). */
 function asBuffer(bytes: Uint8Array): NodeBuffer | undefined {
-  const BufferClass = (globalThis as { Buffer?: { from(buffer: ArrayBufferLike, offset: number, length: number): NodeBuffer } }).Buffer;
+  const BufferClass = (globalThis as unknown as { Buffer?: { from(buffer: ArrayBufferLike, offset: number, length: number): NodeBuffer } }).Buffer;
   return BufferClass === undefined ? undefined : BufferClass.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** A window's text, or `undefined` when its bytes are not UTF-8 or hold a character Go refuses (the whole text says where). */
-function decode(bytes: Uint8Array, start: number, end: number): string | undefined {
+function decode(bytes: NodeBuffer, start: number, end: number): string | undefined {
+  // Nearly every window: plain ASCII, read a byte a character (a copy) with no UTF-8 decoding and no look at the text after.
+  if (typeof bytes.latin1Slice === "function" && isPlainAscii(bytes, start, end)) return bytes.latin1Slice(start, end);
   let text: string;
   try {
     text = utf8.decode(bytes.subarray(start, end));

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import wabt from "wabt";
 import { describe, expect, it } from "vitest";
-import { findRefusedCharacters, scannerModule } from "./refused-characters.js";
+import { findRefusedCharacters, isPlainAscii, scannerModule } from "./refused-characters.js";
 
 /** Runs per property: TAPEDECK_PROPERTY_RUNS when set (`pnpm fuzz`), else a count that keeps `pnpm test` fast. */
 const runs = Number(process.env.TAPEDECK_PROPERTY_RUNS) || 200;
@@ -48,5 +48,27 @@ describe("findRefusedCharacters", () => {
     expect(findRefusedCharacters("a\u007fb\u0001c\u007f")).toEqual({ refused: 3, delete: 1 });
     expect(findRefusedCharacters("a\u0001b\u007f")).toEqual({ refused: 1, delete: -1 });
     expect(findRefusedCharacters(`${"a".repeat(20_000)}\u007f`)).toEqual({ refused: -1, delete: 20_000 });
+  });
+});
+
+describe("isPlainAscii", () => {
+  it("says what a look at every byte says, across the pieces it copies and at any start and end", () => {
+    // Bytes around each class: C0 controls (refused) and tab, LF, CR (not); DEL; 0x80 and up (not ASCII, even when UTF-8 Go takes).
+    const special = fc.constantFrom(0x00, 0x08, 0x09, 0x0a, 0x0b, 0x0d, 0x1f, 0x20, 0x7e, 0x7f, 0x80, 0xc2, 0xc3, 0xef, 0xff);
+    const ordinary = fc.constantFrom(0x61, 0x20, 0x7b, 0x22, 0x30);
+    const tail = fc.array(fc.oneof({ weight: 20, arbitrary: ordinary }, { weight: 1, arbitrary: special }), { maxLength: 100 });
+    // A long run of ASCII before, so that what follows falls in the first 64 KiB piece, the second, or on their boundary.
+    const lead = fc.constantFrom(0, 15, 16, 64 * 1024 - 5, 64 * 1024, 64 * 1024 + 3, 70_000);
+    fc.assert(
+      fc.property(lead, tail, fc.nat(20), fc.nat(20), (padding, rest, cutStart, cutEnd) => {
+        const bytes = new Uint8Array(padding + rest.length).fill(0x61);
+        bytes.set(rest, padding);
+        const start = Math.min(cutStart, bytes.length);
+        const end = Math.max(start, bytes.length - cutEnd);
+        const expected = bytes.subarray(start, end).every((byte) => byte < 0x80 && byte !== 0x7f && (byte >= 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d));
+        expect(isPlainAscii(bytes, start, end)).toBe(expected);
+      }),
+      { numRuns: runs },
+    );
   });
 });

@@ -51,22 +51,45 @@ function findInPiece(piece: string, offset: number, found: RefusedCharacters): R
   return found;
 }
 
+/**
+ * Whether the bytes from `start` to `end` are plain ASCII holding no
+ * character Go refuses and no DEL: then they are their own text, one
+ * character a byte (their latin1 reading is their UTF-8 reading), and need
+ * no other look. They are copied into the module's memory a piece at a time
+ * and cleared 16 at once. `false` when they hold anything else, or where
+ * WebAssembly SIMD is not there: then decode them and look at the text.
+ */
+export function isPlainAscii(bytes: Uint8Array, start: number, end: number): boolean {
+  const scanner = loadScanner();
+  if (scanner === undefined) return false;
+  const { plain, memory } = scanner;
+  for (let from = start; from < end; from += memory.length) {
+    const length = Math.min(end - from, memory.length);
+    memory.set(bytes.subarray(from, from + length));
+    const padded = (length + 15) & ~15;
+    memory.fill(32, length, padded);
+    if (plain(0, padded) < padded) return false;
+  }
+  return true;
+}
+
 interface Scanner {
   scan: (from: number, end: number) => number;
+  plain: (from: number, end: number) => number;
   memory: Uint8Array;
 }
 
 let scanner: Scanner | null | undefined;
 
-/** The module, made on first use (160 bytes, so compiled synchronously even in a browser); `undefined` where WebAssembly SIMD is not there. */
+/** The module, made on first use (250 bytes, so compiled synchronously even in a browser); `undefined` where WebAssembly SIMD is not there. */
 function loadScanner(): Scanner | undefined {
   if (scanner === undefined) {
     scanner = null;
     try {
       const bytes = Uint8Array.from(atob(scannerModule), (character) => character.charCodeAt(0));
       const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes));
-      const exports = instance.exports as { scan: Scanner["scan"]; memory: WebAssembly.Memory };
-      scanner = { scan: exports.scan, memory: new Uint8Array(exports.memory.buffer) };
+      const exports = instance.exports as { scan: Scanner["scan"]; plain: Scanner["plain"]; memory: WebAssembly.Memory };
+      scanner = { scan: exports.scan, plain: exports.plain, memory: new Uint8Array(exports.memory.buffer) };
     } catch {
       // No WebAssembly, or no SIMD: the regular expression alone.
     }
@@ -76,4 +99,4 @@ function loadScanner(): Scanner | undefined {
 
 /** refused-characters.wat, compiled (refused-characters.test.ts compiles it again and compares). */
 export const scannerModule =
-  "AGFzbQEAAAABBwFgAn9/AX8DAgEABQMBAAEHEQIGbWVtb3J5AgAEc2NhbgAACnEBbwEBewJAA0AgACABTw0BIAD9AAQAIQIgAkEg/Q/9JiACQQn9D/0jIAJBCv0P/SP9UCACQQ39D/0j/VD9TyACQf8A/Q/9I/1QIAJBwgH9D/0jIAJB7wH9D/0j/VD9UP1TDQEgAEEQaiEADAALCyAACw==";
+  "AGFzbQEAAAABBwFgAn9/AX8DAwIAAAUDAQABBxkDBm1lbW9yeQIABHNjYW4AAAVwbGFpbgABCssBAm8BAXsCQANAIAAgAU8NASAA/QAEACECIAJBIP0P/SYgAkEJ/Q/9IyACQQr9D/0j/VAgAkEN/Q/9I/1Q/U8gAkH/AP0P/SP9UCACQcIB/Q/9IyACQe8B/Q/9I/1Q/VD9Uw0BIABBEGohAAwACwsgAAtZAQF7AkADQCAAIAFPDQEgAP0ABAAhAiACQSD9D/0lIAJBCf0P/SMgAkEK/Q/9I/1QIAJBDf0P/SP9UP1PIAJB/wD9D/0j/VD9Uw0BIABBEGohAAwACwsgAAs=";
