@@ -67,12 +67,18 @@ export function readInWindows(bytes: Uint8Array, source: string | undefined, win
       // The window ends where an item starts, `windowBytes` on or more.
       const found = start + windowBytes >= buffer.length ? -1 : buffer.indexOf(itemStart, start + windowBytes - 1);
       const end = found === -1 ? buffer.length : found + 1;
-      const text = decode(buffer, start, end);
-      if (text === undefined) return undefined;
-      const read = readSequenceItems(text, indent, (item) => {
-        if (interactions.length === 0) firstRequestColumn = requestColumn(item, text);
-        interactions.push(builder.interaction(item));
-      });
+      const decoded = decode(buffer, start, end);
+      if (decoded === undefined) return undefined;
+      const text = decoded.text;
+      const read = readSequenceItems(
+        text,
+        indent,
+        (item) => {
+          if (interactions.length === 0) firstRequestColumn = requestColumn(item, text);
+          interactions.push(builder.interaction(item));
+        },
+        decoded.ascii ? { bytes: buffer, start } : undefined,
+      );
       if (read < text.length) {
         // Only the last window may hold more than the sequence: the root's keys after it.
         if (end !== buffer.length) return undefined;
@@ -82,7 +88,7 @@ export function readInWindows(bytes: Uint8Array, source: string | undefined, win
     }
     const head = decode(buffer, 0, regionStart);
     if (head === undefined) return undefined;
-    const root = readBlockYaml(head + tail);
+    const root = readBlockYaml(head.text + tail);
     // The sequence was read above: in the root, `interactions:` stands with nothing under it.
     const entry = root.kind === "map" ? root.entries.find(({ key }) => key.kind === "scalar" && key.text === "interactions") : undefined;
     if (entry === undefined || entry.value.kind !== "scalar") return undefined;
@@ -108,17 +114,21 @@ function asBuffer(bytes: Uint8Array): NodeBuffer | undefined {
   return BufferClass === undefined ? undefined : BufferClass.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** A window's text, or `undefined` when its bytes are not UTF-8 or hold a character Go refuses (the whole text says where). */
-function decode(bytes: NodeBuffer, start: number, end: number): string | undefined {
+/**
+ * A window's text, and whether its bytes are plain ASCII (a character a
+ * byte); `undefined` when they are not UTF-8 or hold a character Go refuses
+ * (the whole text says where).
+ */
+function decode(bytes: NodeBuffer, start: number, end: number): { text: string; ascii: boolean } | undefined {
   // Nearly every window: plain ASCII, read a byte a character (a copy) with no UTF-8 decoding and no look at the text after.
-  if (typeof bytes.latin1Slice === "function" && isPlainAscii(bytes, start, end)) return bytes.latin1Slice(start, end);
+  if (typeof bytes.latin1Slice === "function" && isPlainAscii(bytes, start, end)) return { text: bytes.latin1Slice(start, end), ascii: true };
   let text: string;
   try {
     text = utf8.decode(bytes.subarray(start, end));
   } catch {
     return undefined;
   }
-  return clean(text) ? text : undefined;
+  return clean(text) ? { text, ascii: false } : undefined;
 }
 
 /** Whether a text holds no character Go refuses, and no DEL (which only goccy's layout may hold). */

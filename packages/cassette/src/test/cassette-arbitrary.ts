@@ -15,6 +15,20 @@ export const text = fc.oneof(
   fc.string({ unit: "binary", maxLength: 12 }),
 );
 
+// Streamed bodies of a kilobyte or more, in ASCII (as most are): lines of events, blank lines, lines indented
+// further or ending in spaces, and every way to end (no line break, one, several).
+const longBody = fc
+  .tuple(
+    fc.array(fc.oneof(fc.constantFrom('data: {"a":1}', "", "  indented", "trailing  ", "event: x", " "), fc.string({ unit: fc.constantFrom("a", " ", "{", '"', ":", "#", "|"), maxLength: 120 })), { minLength: 1, maxLength: 30 }),
+    fc.constantFrom("", "\n", "\n\n", "\n  \n"),
+  )
+  .map(([lines, end]) => {
+    let body = lines.join("\n");
+    while (body.length < 1_100) body += `\n${lines.join("\n")}`;
+    return body + end;
+  });
+const body = fc.oneof({ weight: 3, arbitrary: text }, { weight: 1, arbitrary: longBody });
+
 // HTTP header values cannot hold line breaks.
 const headerValue = text.map((value) => value.replace(/[\r\n\u0085\u2028\u2029]/g, ""));
 const headers = fc.dictionary(fc.stringMatching(/^[A-Za-z][A-Za-z0-9_-]{0,8}$/), fc.array(headerValue, { maxLength: 2 }), {
@@ -28,7 +42,7 @@ export const interaction = fc.record({
     protoMinor: fc.nat(3),
     contentLength: fc.integer({ min: -1, max: 100000 }),
     host: text,
-    body: text,
+    body,
     headers,
     url: text,
     method: fc.constantFrom("GET", "POST"),
@@ -38,7 +52,7 @@ export const interaction = fc.record({
     protoMajor: fc.constant(2),
     protoMinor: fc.constant(0),
     contentLength: fc.integer({ min: -1, max: 100000 }),
-    body: text,
+    body,
     headers,
     status: text,
     code: fc.integer({ min: 100, max: 599 }),

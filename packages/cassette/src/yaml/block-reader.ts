@@ -1,4 +1,5 @@
 import { unescapeDoubleQuoted } from "./escapes.js";
+import { stripLinesFromBytes } from "./literal-bytes.js";
 import { blockExtent, chompEnd, chomped, firstTextIndent, hasOtherBreak, literalHeader, stripIndentation, stripLines } from "./literal-block.js";
 import { emptyScalar, type YamlMap, type YamlNode, type YamlScalar, type YamlSeq } from "./node.js";
 import { outside } from "./outside-subset.js";
@@ -36,11 +37,22 @@ export interface StreamedSequence {
  * line starts), handing each to `take`. Returns where the sequence ended:
  * `text.length` when every line of the window was one of its items. The
  * scalars made are copies, not slices of `text`, so that the window is not
- * kept alive by what is read from it.
+ * kept alive by what is read from it. `ascii`, when given, is where the
+ * window's text is in bytes that are plain ASCII (a character a byte): large
+ * literal blocks are made from them.
  */
-export function readSequenceItems(text: string, indent: number, take: (item: YamlNode) => void): number {
-  return new BlockReader(text, undefined, true).items(indent, take);
+export function readSequenceItems(text: string, indent: number, take: (item: YamlNode) => void, ascii?: AsciiBytes): number {
+  return new BlockReader(text, undefined, true, ascii).items(indent, take);
 }
+
+/** Bytes that are plain ASCII, the text's first character at `start`. */
+export interface AsciiBytes {
+  bytes: Uint8Array;
+  start: number;
+}
+
+/** The literal blocks made from bytes (`AsciiBytes`) at least this long: shorter, cutting the text's lines is as quick. */
+const bytesBlockLength = 1_024;
 
 /** Characters that cannot start a plain scalar (or need a look at what follows). */
 const indicatorStart = /^[-?:,[\]{}#&*!|>'"%@`]/;
@@ -57,6 +69,7 @@ class BlockReader {
     private readonly streamed: StreamedSequence | undefined,
     /** Whether values must not be slices of the text (`readSequenceItems`). */
     private readonly copyScalars = false,
+    private readonly ascii?: AsciiBytes,
   ) {
     // Four quick searches of the whole text, rather than one per scalar.
     this.otherBreaks = text.includes("\r") || text.includes("\u0085") || text.includes("\u2028") || text.includes("\u2029");
@@ -388,9 +401,16 @@ class BlockReader {
     if (shortBlank || !text.startsWith(" ".repeat(contentIndent), bodyStart)) value = this.own(chomped(stripIndentation(text.slice(bodyStart, end), contentIndent), chomp));
     else {
       // The usual block: chomped first, so that the one copy made is the value itself (a block of one line is a cut: made its own).
-      const region = text.slice(bodyStart + contentIndent, chomp === "keep" ? end : chompEnd(text, bodyStart, end, chomp, contentIndent));
-      value = stripLines(region, contentIndent);
-      if (value === region) value = this.own(value);
+      const regionStart = bodyStart + contentIndent;
+      const regionEnd = chomp === "keep" ? end : chompEnd(text, bodyStart, end, chomp, contentIndent);
+      const ascii = this.ascii;
+      const fromBytes = ascii !== undefined && regionEnd - regionStart >= bytesBlockLength ? stripLinesFromBytes(ascii.bytes, ascii.start + regionStart, ascii.start + regionEnd, contentIndent) : undefined;
+      if (fromBytes !== undefined) value = fromBytes;
+      else {
+        const region = text.slice(regionStart, regionEnd);
+        value = stripLines(region, contentIndent);
+        if (value === region) value = this.own(value);
+      }
     }
     return { kind: "scalar", style: "literal", text: value, offset: tagStart ?? header, end };
   }
