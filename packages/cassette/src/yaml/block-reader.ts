@@ -1,5 +1,5 @@
 import { unescapeDoubleQuoted } from "./escapes.js";
-import { stripLinesFromBytes } from "./literal-bytes.js";
+import { type AsciiBytes, literalFromBytes } from "./literal-bytes.js";
 import { blockExtent, chompEnd, chomped, firstTextIndent, hasOtherBreak, literalHeader, stripIndentation, stripLines } from "./literal-block.js";
 import { emptyScalar, type YamlMap, type YamlNode, type YamlScalar, type YamlSeq } from "./node.js";
 import { outside } from "./outside-subset.js";
@@ -45,14 +45,6 @@ export function readSequenceItems(text: string, indent: number, take: (item: Yam
   return new BlockReader(text, undefined, true, ascii).items(indent, take);
 }
 
-/** Bytes that are plain ASCII, the text's first character at `start`. */
-export interface AsciiBytes {
-  bytes: Uint8Array;
-  start: number;
-}
-
-/** The literal blocks made from bytes (`AsciiBytes`) at least this long: shorter, cutting the text's lines is as quick. */
-const bytesBlockLength = 1_024;
 
 /** Characters that cannot start a plain scalar (or need a look at what follows). */
 const indicatorStart = /^[-?:,[\]{}#&*!|>'"%@`]/;
@@ -82,11 +74,10 @@ class BlockReader {
       if (after !== 10 && !Number.isNaN(after)) outside("content after the document marker");
       this.position = Math.min(4, text.length);
     }
-    this.skipBlankLines();
+    const indent = this.skipBlankLines();
     if (this.position >= text.length) outside("an empty document");
-    const indent = this.indentation();
     if (indent !== 0) outside("an indented root");
-    const node = this.startsSequenceItem() ? this.sequence(0) : this.mapping(0, false, this.streamed);
+    const node = this.startsSequenceItem(0) ? this.sequence(0) : this.mapping(0, false, this.streamed);
     this.skipBlankLines();
     if (this.position < text.length) outside("text after the root node");
     return node;
@@ -108,32 +99,29 @@ class BlockReader {
     return this.copyScalars && value.length >= 13 ? `${value} `.slice(0, -1) : value;
   }
 
-  /** Spaces at the start of the current line; a tab there is outside the subset. */
-  private indentation(): number {
-    let index = this.position;
-    while (this.text.charCodeAt(index) === 32) index += 1;
-    if (this.text.charCodeAt(index) === 9) outside("a tab in indentation");
-    return index - this.position;
-  }
-
-  /** Moves past lines that hold only spaces. */
-  private skipBlankLines(): void {
+  /**
+   * Moves past lines that hold only spaces, to the start of the next line
+   * with text (or the end), and gives that line's indentation (a tab there
+   * is outside the subset).
+   */
+  private skipBlankLines(): number {
     const text = this.text;
     for (;;) {
       let index = this.position;
       while (text.charCodeAt(index) === 32) index += 1;
       const code = text.charCodeAt(index);
       if (code === 10) this.position = index + 1;
-      else if (code === 13 || code === 9) outside("a CR or tab between lines");
+      else if (code === 13 || code === 9) outside("a CR or tab in indentation or between lines");
       else {
         if (Number.isNaN(code)) this.position = text.length;
-        return;
+        return index - this.position;
       }
     }
   }
 
-  private startsSequenceItem(): boolean {
-    const index = this.position + this.indentation();
+  /** Whether the current line, indented `found`, starts with `- ` (or a bare `-`). */
+  private startsSequenceItem(found: number): boolean {
+    const index = this.position + found;
     if (this.text.charCodeAt(index) !== 45) return false;
     const next = this.text.charCodeAt(index + 1);
     return next === 32 || next === 10 || Number.isNaN(next);
@@ -144,12 +132,10 @@ class BlockReader {
     const map: YamlMap = { kind: "map", entries: [], offset: this.position + (inline ? 0 : indent), flow: false };
     for (let first = true; ; first = false) {
       if (!(inline && first)) {
-        this.skipBlankLines();
-        if (this.position >= this.text.length) break;
-        const found = this.indentation();
-        if (found < indent) break;
+        const found = this.skipBlankLines();
+        if (this.position >= this.text.length || found < indent) break;
         if (found > indent) outside("a key indented past its siblings");
-        if (this.startsSequenceItem()) break;
+        if (this.startsSequenceItem(found)) break;
         this.position += indent;
       }
       const key = this.key();
@@ -219,10 +205,9 @@ class BlockReader {
   /** The block under a key with nothing after its colon: a mapping, a sequence, or nothing (null). */
   private nestedBlock(indent: number, colonEnd: number, streamed?: StreamedSequence): YamlNode {
     const lineStart = this.position;
-    this.skipBlankLines();
+    const found = this.skipBlankLines();
     if (this.position < this.text.length) {
-      const found = this.indentation();
-      if (this.startsSequenceItem() && found >= indent) return this.sequence(found, streamed);
+      if (this.startsSequenceItem(found) && found >= indent) return this.sequence(found, streamed);
       if (found > indent) return this.mapping(found);
     }
     this.position = lineStart;
@@ -234,9 +219,8 @@ class BlockReader {
     const seq: YamlSeq = { kind: "seq", items: [], offset: this.position + indent, flow: false };
     if (streamed !== undefined) seq.streamed = 0;
     for (;;) {
-      this.skipBlankLines();
-      if (this.position >= this.text.length) break;
-      if (this.indentation() !== indent || !this.startsSequenceItem()) break;
+      const found = this.skipBlankLines();
+      if (this.position >= this.text.length || found !== indent || !this.startsSequenceItem(found)) break;
       this.position += indent;
       if (this.text.charCodeAt(this.position + 1) !== 32) outside("an empty sequence item");
       this.position += 2;
@@ -323,8 +307,8 @@ class BlockReader {
   /** After a one-line value, the next line must not be indented under the key (a multi-line scalar). */
   private noContinuation(indent: number): void {
     const saved = this.position;
-    this.skipBlankLines();
-    if (this.position < this.text.length && this.indentation() > indent && !this.startsSequenceItem()) outside("a scalar that goes on below");
+    const found = this.skipBlankLines();
+    if (this.position < this.text.length && found > indent && !this.startsSequenceItem(found)) outside("a scalar that goes on below");
     this.position = saved;
   }
 
@@ -403,8 +387,7 @@ class BlockReader {
       // The usual block: chomped first, so that the one copy made is the value itself (a block of one line is a cut: made its own).
       const regionStart = bodyStart + contentIndent;
       const regionEnd = chomp === "keep" ? end : chompEnd(text, bodyStart, end, chomp, contentIndent);
-      const ascii = this.ascii;
-      const fromBytes = ascii !== undefined && regionEnd - regionStart >= bytesBlockLength ? stripLinesFromBytes(ascii.bytes, ascii.start + regionStart, ascii.start + regionEnd, contentIndent) : undefined;
+      const fromBytes = literalFromBytes(this.ascii, regionStart, regionEnd, contentIndent);
       if (fromBytes !== undefined) value = fromBytes;
       else {
         const region = text.slice(regionStart, regionEnd);

@@ -7,6 +7,24 @@
  * makes a piece per line and copies the text twice more.
  */
 
+/** Bytes that are plain ASCII, a text's first character at `start`. */
+export interface AsciiBytes {
+  bytes: Uint8Array;
+  start: number;
+}
+
+/** The literal blocks made from bytes at least this long: shorter, cutting the text's lines is as quick. */
+const bytesBlockLength = 1_024;
+
+/**
+ * The text of the literal block from `start` to `end` in a text whose bytes
+ * are `ascii`, made from them (`stripLinesFromBytes`), when there are such
+ * bytes and the block is long enough to gain by it; `undefined` otherwise.
+ */
+export function literalFromBytes(ascii: AsciiBytes | undefined, start: number, end: number, indent: number): string | undefined {
+  return ascii !== undefined && end - start >= bytesBlockLength ? stripLinesFromBytes(ascii.bytes, ascii.start + start, ascii.start + end, indent) : undefined;
+}
+
 /**
  * The text of the block whose bytes are `bytes` from `start` to `end` (its
  * first line's indentation already left out; chomped), every later line's
