@@ -22,15 +22,21 @@ function wholeText(bytes: Uint8Array): { cassette?: Cassette; failed?: true } {
   }
 }
 
-/** From one item a window (1) to a few, or the default. */
-const windowBytes = fc.oneof(fc.integer({ min: 1, max: 4_000 }), fc.constant(undefined));
+/** Windows from one item (1) to a few, or the default; long literal blocks' texts made after every window (1), after a few, or at the default (for these files, at the end). */
+const windowSizes = fc.record(
+  {
+    windowBytes: fc.oneof(fc.integer({ min: 1, max: 4_000 }), fc.constant(undefined)),
+    batchBytes: fc.oneof(fc.integer({ min: 1, max: 6_000 }), fc.constant(undefined)),
+  },
+  { requiredKeys: [] },
+);
 
 describe("reading bytes a window at a time", () => {
   it("gives the whole text's cassette for generated cassettes, however the windows fall, and is taken in go-yaml's layouts B, C and D", () => {
     fc.assert(
-      fc.property(fc.array(interaction, { minLength: 1, maxLength: 5 }), layoutNames, windowBytes, (interactions, name, size) => {
+      fc.property(fc.array(interaction, { minLength: 1, maxLength: 5 }), layoutNames, windowSizes, (interactions, name, sizes) => {
         const bytes = new TextEncoder().encode(serializeCassette({ version: 2, layout: cassetteLayouts[name], interactions: withIds(interactions) }));
-        const windowed = readInWindows(bytes, undefined, size);
+        const windowed = readInWindows(bytes, undefined, sizes);
         const whole = wholeText(bytes);
         if (windowed !== undefined) expect(windowed).toStrictEqual(whole.cassette);
         // Nearly every generated cassette is read in windows in these layouts; only CR (in a value go-yaml writes raw) sends one to the whole text.
@@ -45,7 +51,7 @@ describe("reading bytes a window at a time", () => {
     const fixtures = listCassettes().map((name) => readFileSync(cassettePath(name)));
     const edit = fc.record({ at: fc.nat(), bytes: fc.oneof(fc.uint8Array({ minLength: 1, maxLength: 6 }), fc.constantFrom(..."\t\n\r :-?&*!|>'\"%@`#{}[],".split("")).map((character) => new TextEncoder().encode(character))), remove: fc.nat(40) });
     fc.assert(
-      fc.property(fc.nat(fixtures.length - 1), fc.array(edit, { minLength: 1, maxLength: 3 }), windowBytes, (which, edits, size) => {
+      fc.property(fc.nat(fixtures.length - 1), fc.array(edit, { minLength: 1, maxLength: 3 }), windowSizes, (which, edits, sizes) => {
         let bytes: Uint8Array = fixtures[which]!;
         for (const { at, bytes: inserted, remove } of edits) {
           const where = at % (bytes.length + 1);
@@ -55,7 +61,7 @@ describe("reading bytes a window at a time", () => {
           next.set(bytes.subarray(where + remove), where + inserted.length);
           bytes = next;
         }
-        const windowed = readInWindows(bytes, undefined, size);
+        const windowed = readInWindows(bytes, undefined, sizes);
         if (windowed === undefined) return;
         taken += 1;
         const whole = wholeText(bytes);

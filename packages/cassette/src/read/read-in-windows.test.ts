@@ -17,14 +17,14 @@ function twoInteractions(): string {
 describe("reading bytes a window at a time", () => {
   it("keeps the root's keys after the interactions", () => {
     const text = `${twoInteractions()}recorded_with: tapedeck\n`;
-    const windowed = readInWindows(bytes(text), undefined, 1);
+    const windowed = readInWindows(bytes(text), undefined, { windowBytes: 1, batchBytes: 1 });
     expect(windowed?.unknownFields).toEqual(new Map([["recorded_with", "tapedeck"]]));
     expect(windowed).toStrictEqual(parseCassette(text));
   });
 
   it("leaves a root key between interactions to the whole text, which refuses it as Go does", () => {
     const text = twoInteractions().replace("\n    - id: 1", "\nrecorded_with: tapedeck\n    - id: 1");
-    expect(readInWindows(bytes(text), undefined, 1)).toBeUndefined();
+    expect(readInWindows(bytes(text), undefined, { windowBytes: 1, batchBytes: 1 })).toBeUndefined();
     expect(() => parseCassette(bytes(text))).toThrow(CassetteError);
   });
 

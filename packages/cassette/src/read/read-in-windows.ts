@@ -1,6 +1,8 @@
 import { CassetteError } from "../errors.js";
 import type { Cassette, Interaction } from "../model/cassette.js";
 import { readBlockYaml, readSequenceItems } from "../yaml/block-reader.js";
+import { LiteralBytesBatch } from "../yaml/literal-bytes.js";
+import type { YamlNode } from "../yaml/node.js";
 import { OutsideSubset } from "../yaml/outside-subset.js";
 import { GoRefusal } from "../yaml/refusal.js";
 import { CassetteBuilder } from "./build-cassette.js";
@@ -34,16 +36,32 @@ import { findRefusedCharacters, isPlainAscii } from "./refused-characters.js";
  */
 const defaultWindowBytes = 64 * 1024;
 
+/**
+ * The bytes of long literal blocks (bodies, mostly) gathered before their
+ * texts are made, as one string (`LiteralBytesBatch`): past 128 KiB, so that
+ * it is born where the garbage collector does not copy it.
+ */
+const defaultBatchBytes = 256 * 1024;
+
+/** How bytes are cut, for tests; the defaults otherwise. */
+export interface WindowSizes {
+  /** The bytes a window holds at least. */
+  windowBytes?: number;
+  /** The bytes of long literal blocks gathered before their texts are made and their interactions built. */
+  batchBytes?: number;
+}
+
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 const encoder = new TextEncoder();
 const interactionsKey = encoder.encode("\ninteractions:\n");
 
 /**
  * The cassette in `bytes`, read a window at a time; `undefined` when the file
- * is not in the usual shape (then read the whole text). `windowBytes` is for
+ * is not in the usual shape (then read the whole text). `sizes` are for
  * tests, which cut windows as small as one item.
  */
-export function readInWindows(bytes: Uint8Array, source: string | undefined, windowBytes = defaultWindowBytes): Cassette | undefined {
+export function readInWindows(bytes: Uint8Array, source: string | undefined, sizes: WindowSizes = {}): Cassette | undefined {
+  const { windowBytes = defaultWindowBytes, batchBytes = defaultBatchBytes } = sizes;
   const buffer = asBuffer(bytes);
   if (buffer === undefined) return undefined;
   // CR (which Go's reader takes as LF) and a byte-order mark at the start are left to the whole text. NEL, LS and PS need no search: both paths read them alike (the quick reader leaves the scalars that hold them to the general one).
@@ -62,6 +80,14 @@ export function readInWindows(bytes: Uint8Array, source: string | undefined, win
   // The layout is told from the first item's columns, found while its window is at hand.
   let firstRequestColumn: number | undefined;
   let tail = "";
+  // Items are built once their long literal blocks have their texts.
+  const literals = new LiteralBytesBatch();
+  let items: YamlNode[] = [];
+  const build = () => {
+    literals.flush();
+    for (const item of items) interactions.push(builder.interaction(item));
+    items = [];
+  };
   try {
     for (let start = regionStart; start < buffer.length; ) {
       // The window ends where an item starts, `windowBytes` on or more.
@@ -70,15 +96,17 @@ export function readInWindows(bytes: Uint8Array, source: string | undefined, win
       const decoded = decode(buffer, start, end);
       if (decoded === undefined) return undefined;
       const text = decoded.text;
+      literals.window = decoded.ascii ? { bytes: buffer, start } : undefined;
       const read = readSequenceItems(
         text,
         indent,
         (item) => {
-          if (interactions.length === 0) firstRequestColumn = requestColumn(item, text);
-          interactions.push(builder.interaction(item));
+          if (interactions.length === 0 && items.length === 0) firstRequestColumn = requestColumn(item, text);
+          items.push(item);
         },
-        decoded.ascii ? { bytes: buffer, start } : undefined,
+        literals,
       );
+      if (literals.size >= batchBytes) build();
       if (read < text.length) {
         // Only the last window may hold more than the sequence: the root's keys after it.
         if (end !== buffer.length) return undefined;
@@ -86,6 +114,7 @@ export function readInWindows(bytes: Uint8Array, source: string | undefined, win
       }
       start = end;
     }
+    build();
     const head = decode(buffer, 0, regionStart);
     if (head === undefined) return undefined;
     const root = readBlockYaml(head.text + tail);

@@ -1,5 +1,5 @@
 import { unescapeDoubleQuoted } from "./escapes.js";
-import { type AsciiBytes, literalFromBytes } from "./literal-bytes.js";
+import type { LiteralBytesBatch } from "./literal-bytes.js";
 import { blockExtent, chompEnd, chomped, firstTextIndent, hasOtherBreak, literalHeader, stripIndentation, stripLines } from "./literal-block.js";
 import { emptyScalar, type YamlMap, type YamlNode, type YamlScalar, type YamlSeq } from "./node.js";
 import { outside } from "./outside-subset.js";
@@ -37,12 +37,11 @@ export interface StreamedSequence {
  * line starts), handing each to `take`. Returns where the sequence ended:
  * `text.length` when every line of the window was one of its items. The
  * scalars made are copies, not slices of `text`, so that the window is not
- * kept alive by what is read from it. `ascii`, when given, is where the
- * window's text is in bytes that are plain ASCII (a character a byte): large
- * literal blocks are made from them.
+ * kept alive by what is read from it. Long literal blocks go to `literals`
+ * when its window is this text's bytes: their texts come when it is flushed.
  */
-export function readSequenceItems(text: string, indent: number, take: (item: YamlNode) => void, ascii?: AsciiBytes): number {
-  return new BlockReader(text, undefined, true, ascii).items(indent, take);
+export function readSequenceItems(text: string, indent: number, take: (item: YamlNode) => void, literals?: LiteralBytesBatch): number {
+  return new BlockReader(text, undefined, true, literals).items(indent, take);
 }
 
 
@@ -61,7 +60,7 @@ class BlockReader {
     private readonly streamed: StreamedSequence | undefined,
     /** Whether values must not be slices of the text (`readSequenceItems`). */
     private readonly copyScalars = false,
-    private readonly ascii?: AsciiBytes,
+    private readonly literals?: LiteralBytesBatch,
   ) {
     // Four quick searches of the whole text, rather than one per scalar.
     this.otherBreaks = text.includes("\r") || text.includes("\u0085") || text.includes("\u2028") || text.includes("\u2029");
@@ -387,13 +386,13 @@ class BlockReader {
       // The usual block: chomped first, so that the one copy made is the value itself (a block of one line is a cut: made its own).
       const regionStart = bodyStart + contentIndent;
       const regionEnd = chomp === "keep" ? end : chompEnd(text, bodyStart, end, chomp, contentIndent);
-      const fromBytes = literalFromBytes(this.ascii, regionStart, regionEnd, contentIndent);
-      if (fromBytes !== undefined) value = fromBytes;
-      else {
-        const region = text.slice(regionStart, regionEnd);
-        value = stripLines(region, contentIndent);
-        if (value === region) value = this.own(value);
+      if (this.literals !== undefined) {
+        const scalar: YamlScalar = { kind: "scalar", style: "literal", text: "", offset: tagStart ?? header, end };
+        if (this.literals.add(scalar, regionStart, regionEnd, contentIndent)) return scalar;
       }
+      const region = text.slice(regionStart, regionEnd);
+      value = stripLines(region, contentIndent);
+      if (value === region) value = this.own(value);
     }
     return { kind: "scalar", style: "literal", text: value, offset: tagStart ?? header, end };
   }

@@ -1,10 +1,21 @@
+import type { YamlScalar } from "./node.js";
+
 /*
- * A literal block's text made straight from its bytes, when they are plain
- * ASCII (a window `read-in-windows` found so): the bytes are copied into a
- * WebAssembly module's memory, de-indented there in place
- * (literal-bytes.wat), and read into a string a byte a character. The text
- * way (`stripLines`: the block's lines cut from the window's text and joined)
- * makes a piece per line and copies the text twice more.
+ * Literal blocks' texts made straight from their bytes, when they are plain
+ * ASCII (windows `read-in-windows` found so), many blocks at once: each
+ * block's bytes are copied into a WebAssembly module's memory after the
+ * last, de-indented there in place (literal-bytes.wat), and one string is
+ * read of them all, a byte a character, of which each block's text is a cut.
+ *
+ * Why: the text way (`stripLines`: the block's lines cut from the window's
+ * text and joined) makes a piece per line and copies the text twice more.
+ * And a block's text made on its own, a few kilobytes, is born in V8's young
+ * generation, which a loaded cassette's bodies fill again and again, each
+ * time copied twice by the collector before they settle. A string of more
+ * than 128 KiB is born where the collector never copies it; the cuts of it
+ * (V8 makes a cut of 13 characters or more a small view of the string) are
+ * all that is young. What the string holds is the blocks' texts and nothing
+ * else, so keeping it alive costs no more than the values it gives.
  */
 
 /** Bytes that are plain ASCII, a text's first character at `start`. */
@@ -13,35 +24,59 @@ export interface AsciiBytes {
   start: number;
 }
 
-/** The literal blocks made from bytes at least this long: shorter, cutting the text's lines is as quick. */
-const bytesBlockLength = 1_024;
+/** The literal blocks made from bytes are at least this long: shorter, cutting the text's lines is as quick. */
+export const bytesBlockLength = 1_024;
 
 /**
- * The text of the literal block from `start` to `end` in a text whose bytes
- * are `ascii`, made from them (`stripLinesFromBytes`), when there are such
- * bytes and the block is long enough to gain by it; `undefined` otherwise.
+ * Literal blocks gathered from the bytes of windows, their texts made when
+ * `flush` is called. The module's memory is one for all batches: one batch
+ * at a time (a cassette's reading, which is synchronous).
  */
-export function literalFromBytes(ascii: AsciiBytes | undefined, start: number, end: number, indent: number): string | undefined {
-  return ascii !== undefined && end - start >= bytesBlockLength ? stripLinesFromBytes(ascii.bytes, ascii.start + start, ascii.start + end, indent) : undefined;
-}
+export class LiteralBytesBatch {
+  /** The bytes of the window being read, when they are plain ASCII; blocks of other windows are read from their text. */
+  window: AsciiBytes | undefined;
+  private readonly scalars: YamlScalar[] = [];
+  /** Where each block's text starts and ends in the module's memory, two numbers a block. */
+  private readonly bounds: number[] = [];
+  /** Where the texts gathered end in the module's memory: how many bytes `flush` will make a string of. */
+  size = 0;
 
-/**
- * The text of the block whose bytes are `bytes` from `start` to `end` (its
- * first line's indentation already left out; chomped), every later line's
- * `indent` spaces left out, a bare LF kept: what `stripLines` gives of the
- * same text. The bytes must be plain ASCII. `undefined` when a line does not
- * start with `indent` spaces, or where WebAssembly SIMD or Node's `Buffer`
- * is not there: then cut the lines from the text.
- */
-export function stripLinesFromBytes(bytes: Uint8Array, start: number, end: number, indent: number): string | undefined {
-  const module = loadModule();
-  if (module === undefined) return undefined;
-  const length = end - start;
-  // The module reads up to 16 bytes past the block's end.
-  if (module.memory.buffer.byteLength < length + 16) module.grow(length + 16);
-  module.view.set(bytes.subarray(start, end));
-  const stripped = module.strip(length, indent);
-  return stripped === -1 ? undefined : module.view.latin1Slice(0, stripped);
+  /**
+   * Takes the literal block `scalar`, its text to come, from `start` to `end`
+   * in the window's text (its first line's indentation already left out;
+   * chomped), every later line's `indent` spaces to be left out, a bare LF
+   * kept: what `stripLines` gives of the same text. `false` when the window
+   * is not plain ASCII, the block is short, a line does not start with
+   * `indent` spaces, or WebAssembly SIMD or Node's `Buffer` is not there:
+   * then make its text from the text.
+   */
+  add(scalar: YamlScalar, start: number, end: number, indent: number): boolean {
+    const window = this.window;
+    if (window === undefined || end - start < bytesBlockLength) return false;
+    const module = loadModule();
+    if (module === undefined) return false;
+    const from = this.size;
+    const length = end - start;
+    // The module reads up to 16 bytes past the block's end.
+    module.reserve(from + length + 16);
+    module.view.set(window.bytes.subarray(window.start + start, window.start + end), from);
+    const stripped = module.strip(from, from + length, indent);
+    if (stripped === -1) return false;
+    this.scalars.push(scalar);
+    this.bounds.push(from, stripped);
+    this.size = stripped;
+    return true;
+  }
+
+  /** Gives every block taken its text: one string made of them all, of which each text is a cut. */
+  flush(): void {
+    if (this.scalars.length === 0) return;
+    const text = loadModule()!.view.latin1Slice(0, this.size);
+    for (let index = 0; index < this.scalars.length; index += 1) this.scalars[index]!.text = text.slice(this.bounds[2 * index], this.bounds[2 * index + 1]);
+    this.scalars.length = 0;
+    this.bounds.length = 0;
+    this.size = 0;
+  }
 }
 
 /** A Node Buffer over the module's memory: `latin1Slice` makes a string of a byte a character. */
@@ -50,11 +85,10 @@ interface NodeBuffer extends Uint8Array {
 }
 
 interface LiteralModule {
-  strip: (end: number, indent: number) => number;
-  memory: WebAssembly.Memory;
+  strip: (from: number, end: number, indent: number) => number;
   view: NodeBuffer;
   /** Grows the memory to hold at least `bytes`. */
-  grow(bytes: number): void;
+  reserve(bytes: number): void;
 }
 
 let literalModule: LiteralModule | null | undefined;
@@ -68,14 +102,14 @@ function loadModule(): LiteralModule | undefined {
       if (BufferClass === undefined || typeof BufferClass.from(new ArrayBuffer(1)).latin1Slice !== "function") return undefined;
       const bytes = Uint8Array.from(atob(literalBytesModule), (character) => character.charCodeAt(0));
       const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes));
-      const exports = instance.exports as { strip: LiteralModule["strip"]; memory: WebAssembly.Memory };
+      const { strip, memory } = instance.exports as { strip: LiteralModule["strip"]; memory: WebAssembly.Memory };
       const made: LiteralModule = {
-        strip: exports.strip,
-        memory: exports.memory,
-        view: BufferClass.from(exports.memory.buffer),
-        grow(size) {
-          exports.memory.grow(Math.ceil((size - exports.memory.buffer.byteLength) / 65_536));
-          made.view = BufferClass.from(exports.memory.buffer);
+        strip,
+        view: BufferClass.from(memory.buffer),
+        reserve(size) {
+          if (memory.buffer.byteLength >= size) return;
+          memory.grow(Math.ceil((size - memory.buffer.byteLength) / 65_536));
+          made.view = BufferClass.from(memory.buffer);
         },
       };
       literalModule = made;
@@ -86,6 +120,6 @@ function loadModule(): LiteralModule | undefined {
   return literalModule ?? undefined;
 }
 
-/** literal-bytes.wat, compiled (literal-bytes.test.ts compiles it again and compares). */
+/** literal-bytes.wat, compiled (literal-bytes.property.test.ts compiles it again and compares). */
 export const literalBytesModule =
-  "AGFzbQEAAAABBwFgAn9/AX8DAgEABQMBAAEHEgIGbWVtb3J5AgAFc3RyaXAAAArKAQHHAQEHfwNAIAIhBCAAIQYCQANAIAQgAE8NASAE/QAEAEEK/Q/9I/1kIQUgBQRAIAQgBWhqIQYMAgsgBEEQaiEEDAALCyAGQQFqIAAgBiAASRshByADIAIgByACa/wKAAAgAyAHIAJraiEDIAcgAE8EQCADDwsgByECIAItAABBCkcEQCACIAFqIABLBEBBfw8LQQAhCAJAA0AgCCABTw0BIAIgCGotAABBIEcEQEF/DwsgCEEBaiEIDAALCyACIAFqIQILDAALAAs=";
+  "AGFzbQEAAAABCAFgA39/fwF/AwIBAAUDAQABBxICBm1lbW9yeQIABXN0cmlwAAAK0gEBzwEBB38gACEDIAAhBANAIAMhBSABIQcCQANAIAUgAU8NASAF/QAEAEEK/Q/9I/1kIQYgBgRAIAUgBmhqIQcMAgsgBUEQaiEFDAALCyAHQQFqIAEgByABSRshCCAEIAMgCCADa/wKAAAgBCAIIANraiEEIAggAU8EQCAEDwsgCCEDIAMtAABBCkcEQCADIAJqIAFLBEBBfw8LQQAhCQJAA0AgCSACTw0BIAMgCWotAABBIEcEQEF/DwsgCUEBaiEJDAALCyADIAJqIQMLDAALAAs=";

@@ -1,16 +1,16 @@
 ;; Literal blocks de-indented on their bytes, for src/yaml/literal-bytes.ts.
-;; `strip(end, indent)` takes the block's bytes at 0 up to `end` (its first
-;; line's indentation already left out) and, in place, leaves out the
-;; `indent` spaces that start every later line, a bare LF (a blank line)
-;; kept as it is; it returns the new length, or -1 when a line does not
-;; start with `indent` spaces (the caller reads the block's text instead).
+;; `strip(from, end, indent)` takes the block's bytes from `from` up to `end`
+;; (its first line's indentation already left out) and, in place, leaves out
+;; the `indent` spaces that start every later line, a bare LF (a blank line)
+;; kept as it is; it returns where the block now ends, or -1 when a line does
+;; not start with `indent` spaces (the caller reads the block's text instead).
 ;; Line breaks are found 16 bytes at once; each line is moved with one
 ;; memory.copy. The 16 bytes after `end` must be in memory (they are read,
 ;; never used). Compiled by literal-bytes.test.ts, which checks the bytes
 ;; embedded in the TypeScript module against it.
 (module
   (memory (export "memory") 1)
-  (func (export "strip") (param $end i32) (param $indent i32) (result i32)
+  (func (export "strip") (param $from i32) (param $end i32) (param $indent i32) (result i32)
     (local $read i32)
     (local $write i32)
     (local $scan i32)
@@ -18,6 +18,8 @@
     (local $newline i32)
     (local $next i32)
     (local $column i32)
+    (local.set $read (local.get $from))
+    (local.set $write (local.get $from))
     (loop $line
       ;; The line's LF: the first at or after $read (past $end when the block's last line has none).
       (local.set $scan (local.get $read))
