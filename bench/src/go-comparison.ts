@@ -31,6 +31,9 @@ function shapes(): Array<{ name: string; make: () => string }> {
 /** Rounds of the comparison: one Go process and one tapedeck load and save each. */
 const rounds = 5;
 
+/** A pause before each contender's timed run, so that neither pays for the work the other left the machine. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1_000));
+
 /** A full garbage collection (the bench runs with --expose-gc); nothing where it is not exposed. */
 const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
 
@@ -55,7 +58,7 @@ export async function goComparisonBenchmarks(): Promise<void> {
   const run = buildInterop();
   const directory = mkdtempSync(join(tmpdir(), "tapedeck-bench-go-"));
   log("Each file is written by tapedeck in go-vcr's layout (yaml.v3 `Marshal`) and checked byte for byte: Go's save and tapedeck's save both give back the file.");
-  log("Load: bytes to go-vcr's structs (Go, `yaml.Unmarshal`) or to tapedeck's model (`parseCassette` of the bytes, UTF-8 checked). Save: structs to bytes (`yaml.Marshal`) or model to bytes (`serializeCassette`, then UTF-8). Go and tapedeck take turns, " + rounds + " rounds; medians (Go's warm run of two in each of its processes). Both start each timed run from a collected heap (Go: `runtime.GC()`; tapedeck: `gc()`).");
+  log("Load: bytes to go-vcr's structs (Go, `yaml.Unmarshal`) or to tapedeck's model (`parseCassette` of the bytes, UTF-8 checked). Save: structs to bytes (`yaml.Marshal`) or model to bytes (`serializeCassette`, then UTF-8). Go and tapedeck take turns, " + rounds + " rounds; medians (Go's warm run of two in each of its processes). Both start each timed run from a collected heap (Go: `runtime.GC()`; tapedeck: `gc()`), after a second's pause.");
   log();
   log("| shape | size | interactions | Go load ms | tapedeck load ms | load speed-up (≥ 5×) | Go save ms | tapedeck save ms | save speed-up (≥ 3×) | tapedeck load peak over the bytes ÷ size (≤ 1.5×) | the same from text |");
   log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -74,12 +77,16 @@ export async function goComparisonBenchmarks(): Promise<void> {
     const go = { loadMs: [] as number[], saveMs: [] as number[] };
     const tapedeck = { loadMs: [] as number[], saveMs: [] as number[] };
     for (let round = 0; round < rounds; round += 1) {
+      await settle();
       const goRun = JSON.parse(run(["time", "-runs", "2", file])) as { loadMs: number[]; saveMs: number[]; same: boolean };
       if (!goRun.same) throw new Error(`Go's save did not give back ${shape.name}`);
       go.loadMs.push(goRun.loadMs[1]!);
       go.saveMs.push(goRun.saveMs[1]!);
       // Each timed run starts from a collected heap, as Go's does (its timing calls runtime.GC() before each load and
-      // save): the last round's cassette is not collected on this round's time.
+      // save): the last round's cassette is not collected on this round's time. And after a pause: right after Go's
+      // process gives back its gigabyte, the machine's kernel is still at work for a while (loads measured up to 40%
+      // slower in the first second).
+      await settle();
       collectGarbage();
       let start = performance.now();
       const loaded = parseCassette(bytes);
