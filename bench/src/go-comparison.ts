@@ -1,6 +1,8 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { type Cassette, cassetteLayouts, parseCassette, serializeCassette } from "@tapedeck/cassette";
 import { buildInterop, goMissing } from "@tapedeck/go-interop-tests/go";
 import { fixtureTexts } from "./cassette-inputs.js";
@@ -31,11 +33,15 @@ function shapes(): Array<{ name: string; make: () => string }> {
 /** Rounds of the comparison: one Go process and one tapedeck load and save each. */
 const rounds = 5;
 
-/** A pause before each contender's timed run, so that neither pays for the work the other left the machine. */
+/**
+ * A pause before each contender's run, so that neither pays for the work the other left the machine: right after
+ * Go's process gives back its gigabyte, the kernel is still at work for a while (loads measured up to 40% slower in
+ * the first second, Go's and tapedeck's alike).
+ */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1_000));
 
-/** A full garbage collection (the bench runs with --expose-gc); nothing where it is not exposed. */
-const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
+/** tapedeck's side of a round, in a process of its own. */
+const childScript = fileURLToPath(new URL("./go-child.js", import.meta.url));
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -58,7 +64,7 @@ export async function goComparisonBenchmarks(): Promise<void> {
   const run = buildInterop();
   const directory = mkdtempSync(join(tmpdir(), "tapedeck-bench-go-"));
   log("Each file is written by tapedeck in go-vcr's layout (yaml.v3 `Marshal`) and checked byte for byte: Go's save and tapedeck's save both give back the file.");
-  log("Load: bytes to go-vcr's structs (Go, `yaml.Unmarshal`) or to tapedeck's model (`parseCassette` of the bytes, UTF-8 checked). Save: structs to bytes (`yaml.Marshal`) or model to bytes (`serializeCassette`, then UTF-8). Go and tapedeck take turns, " + rounds + " rounds; medians (Go's warm run of two in each of its processes). Both start each timed run from a collected heap (Go: `runtime.GC()`; tapedeck: `gc()`), after a second's pause.");
+  log("Load: bytes to go-vcr's structs (Go, `yaml.Unmarshal`) or to tapedeck's model (`parseCassette` of the bytes, UTF-8 checked). Save: structs to bytes (`yaml.Marshal`) or model to bytes (`serializeCassette`, then UTF-8). Go and tapedeck take turns, " + rounds + " rounds, each in a fresh process of its own every round, after a second's pause; medians (Go's warm run of two; tapedeck's run after three warm-ups). Both start each timed run from a collected heap (Go: `runtime.GC()`; tapedeck: `gc()`) and save what they loaded.");
   log();
   log("| shape | size | interactions | Go load ms | tapedeck load ms | load speed-up (≥ 5×) | Go save ms | tapedeck save ms | save speed-up (≥ 3×) | tapedeck load peak over the bytes ÷ size (≤ 1.5×) | the same from text |");
   log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -67,13 +73,12 @@ export async function goComparisonBenchmarks(): Promise<void> {
     const file = join(directory, `shape-${index}.yaml`);
     const bytes = Buffer.from(shape.make());
     writeFileSync(file, bytes);
-    // Nothing is kept from here on but the bytes, as Go's timing keeps only the file's bytes between its runs.
     const interactions = parseCassette(bytes).interactions.length;
-    // Warm-up: the first loads and saves compile tapedeck's code.
-    for (let warmup = 0; warmup < 3; warmup += 1) Buffer.from(serializeCassette(parseCassette(bytes)));
     // Go and tapedeck take turns, round after round, so that a drift of this shared machine's speed is billed to both
-    // alike. Go loads and saves twice in each of its processes and the second (warm) run counts, as tapedeck's runs
-    // come after its warm-up. Each round saves what it loaded, as Go's does; the save gives back the file, checked.
+    // alike. Each runs in a fresh process of its own every round: Go loads and saves twice and its second (warm) run
+    // counts; tapedeck (go-child.ts) loads and saves three times first, then once timed. Both start each timed run
+    // from a collected heap (Go's timing calls runtime.GC() before each load and save), both save what they loaded,
+    // and both saves give back the file (checked).
     const go = { loadMs: [] as number[], saveMs: [] as number[] };
     const tapedeck = { loadMs: [] as number[], saveMs: [] as number[] };
     for (let round = 0; round < rounds; round += 1) {
@@ -82,20 +87,11 @@ export async function goComparisonBenchmarks(): Promise<void> {
       if (!goRun.same) throw new Error(`Go's save did not give back ${shape.name}`);
       go.loadMs.push(goRun.loadMs[1]!);
       go.saveMs.push(goRun.saveMs[1]!);
-      // Each timed run starts from a collected heap, as Go's does (its timing calls runtime.GC() before each load and
-      // save): the last round's cassette is not collected on this round's time. And after a pause: right after Go's
-      // process gives back its gigabyte, the machine's kernel is still at work for a while (loads measured up to 40%
-      // slower in the first second).
       await settle();
-      collectGarbage();
-      let start = performance.now();
-      const loaded = parseCassette(bytes);
-      tapedeck.loadMs.push(performance.now() - start);
-      collectGarbage();
-      start = performance.now();
-      const saved = Buffer.from(serializeCassette(loaded));
-      tapedeck.saveMs.push(performance.now() - start);
-      if (!saved.equals(bytes)) throw new Error(`tapedeck's save did not give back ${shape.name}`);
+      const tapedeckRun = JSON.parse(execFileSync(process.execPath, ["--expose-gc", "--max-old-space-size=16384", childScript, file], { encoding: "utf8" })) as { loadMs: number; saveMs: number; same: boolean };
+      if (!tapedeckRun.same) throw new Error(`tapedeck's save did not give back ${shape.name}`);
+      tapedeck.loadMs.push(tapedeckRun.loadMs);
+      tapedeck.saveMs.push(tapedeckRun.saveMs);
     }
     const times = { load: median(tapedeck.loadMs), save: median(tapedeck.saveMs) };
     const row = {
