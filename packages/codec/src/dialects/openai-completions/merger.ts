@@ -238,7 +238,8 @@ const needsParsing = /["\\\u0000-\u001f]/;
  */
 function textFrame(raw: string, text: string): { before: string; after: string } | undefined {
   const key = raw.indexOf('"text":"');
-  if (key === -1 || raw.includes('"text"', key + 6) || raw.includes("\\") || needsParsing.test(text)) return undefined;
+  // No backslash in the chunk: then its text has none, nor a quote or a control character (JSON writes those escaped).
+  if (key === -1 || raw.includes('"text"', key + 6) || raw.includes("\\")) return undefined;
   const start = key + 8;
   const end = start + text.length;
   if (!raw.startsWith(text, start) || raw.charCodeAt(end) !== 34) return undefined;
