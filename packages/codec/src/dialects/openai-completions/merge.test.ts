@@ -75,6 +75,9 @@ describe("openai-completions", () => {
     expect(texts(usual("a") + usual("\\u0062") + usual('\\"c\\"'))).toEqual(['ab"c"', ""]);
     // Another choice's chunk between two alike.
     expect(texts(usual("a") + usual("x", 1) + usual("b"))).toEqual(["ab", "x"]);
+    // The choice's key written with a space, and another object after the choices with a text key and the same value.
+    const after = (other: string) => `data: {"id":"cmpl-7","object":"text_completion","created":1,"choices":[{"text": "a","index":0,"logprobs":null,"finish_reason":null}],"model":{"text":"${other}"}}\n\n`;
+    expect(texts(after("a") + after("b") + after("c"))).toEqual(["aaa", ""]);
   });
 
   it("is never complete when cut, and reports a chat delta it has no place for instead of losing it", () => {

@@ -2,6 +2,7 @@ import { type CoreHooks, MergeCore } from "../../core.js";
 import { assignExtras, describeValue, type Extras, isObject, keepFirst, keepLast, nonEmpty, type PlainObject } from "../../shared/data.js";
 import type { Completion, CompletionChoice, CompletionLogprobs, CompletionUsage } from "./types.js";
 import { inheritedKeys } from "../../shared/own-keys.js";
+import { type ValueFrame, valueFrame, valueInFrame } from "../../shared/value-frame.js";
 
 /** The parallel arrays of completion logprobs: each chunk's are appended to the choice's. */
 const logprobArrays = ["tokens", "token_logprobs", "top_logprobs", "text_offset"] as const;
@@ -41,7 +42,7 @@ export class OpenaiCompletionsMerger extends MergeCore<Completion> {
   private usage: CompletionUsage | undefined;
   private lastChoice: ChoiceState | undefined;
   /** The text around the last chunk's `text` value, when that chunk was a usual one read from text (see `mergeUnparsed`). */
-  private frame: { before: string; after: string } | undefined;
+  private frame: ValueFrame | undefined;
 
   constructor(hooks: CoreHooks = {}) {
     super(hooks);
@@ -114,28 +115,22 @@ export class OpenaiCompletionsMerger extends MergeCore<Completion> {
     if ((choice.index ?? 0) !== state.index || typeof text !== "string" || (logprobs !== null && logprobs !== undefined) || (reason !== null && reason !== undefined)) return false;
     state.text.push(text);
     if (text !== "") this.emit?.({ type: "text-delta", delta: text, event: this.event, choice: state.index });
-    if (this.eventText !== undefined) this.frame = textFrame(this.eventText, text);
+    // The choice has a text key: when it is the chunk's only one, it is the choice's.
+    if (this.eventText !== undefined) this.frame = valueFrame(this.eventText, "text", text);
     return true;
   }
 
   /**
    * A chunk whose text is the last chunk's but for its `text` value, when the
    * last was a usual chunk (`usualChunk`): parsed, it would be that chunk with
-   * another text, so it is merged as `usualChunk` would merge it, unparsed.
-   * The value between must be a JSON string's content with nothing to
-   * unescape (no quote, backslash or control character); `textFrame` says
-   * why the rest of the text decides everything else. Streams send little
-   * else: most chunks cost a comparison of their text instead of a parse.
+   * another text, so it is merged as `usualChunk` would merge it, unparsed
+   * (docs/merging-unparsed.md). Streams send little else: most chunks cost a
+   * comparison of their text instead of a parse.
    */
   protected override mergeUnparsed(text: string, name: string | undefined): boolean {
-    const frame = this.frame;
-    if (frame === undefined || name !== undefined) return false;
-    const { before, after } = frame;
-    const end = text.length - after.length;
-    // Cut and compared (V8's startsWith slows down to a character at a time after a while in a hot loop).
-    if (end < before.length || text.slice(0, before.length) !== before || text.slice(end) !== after) return false;
-    const value = text.slice(before.length, end);
-    if (needsParsing.test(value)) return false;
+    if (this.frame === undefined || name !== undefined) return false;
+    const value = valueInFrame(this.frame, text);
+    if (value === undefined) return false;
     const state = this.lastChoice!;
     state.text.push(value);
     if (value !== "") this.emit?.({ type: "text-delta", delta: value, event: this.event, choice: state.index });
@@ -221,27 +216,4 @@ export class OpenaiCompletionsMerger extends MergeCore<Completion> {
     assignExtras(merged, this.extras);
     return { merged, complete: ordered.length > 0 && ordered.every((state) => state.finishReason !== null) };
   }
-}
-
-/** What a JSON string's content holds when it has something to unescape or is not valid JSON as it stands. */
-const needsParsing = /["\\\u0000-\u001f]/;
-
-/**
- * The text before and after the `text` value in a usual chunk's JSON `raw`
- * (whose choice's text is `text`), when they tell that value's place for
- * certain; `undefined` otherwise. They do when `"text":"` is followed by the
- * value as it is and `"`, no `"text"` comes after it, and no backslash is
- * anywhere: with no escapes, every `"` opens or closes a string, so that this
- * `"text"` is a key, the chunk's last; the choice of a usual chunk has a text
- * key, so this is the choice's last, the one JSON.parse keeps. With nothing
- * escaped, the value is exactly its characters.
- */
-function textFrame(raw: string, text: string): { before: string; after: string } | undefined {
-  const key = raw.indexOf('"text":"');
-  // No backslash in the chunk: then its text has none, nor a quote or a control character (JSON writes those escaped).
-  if (key === -1 || raw.includes('"text"', key + 6) || raw.includes("\\")) return undefined;
-  const start = key + 8;
-  const end = start + text.length;
-  if (!raw.startsWith(text, start) || raw.charCodeAt(end) !== 34) return undefined;
-  return { before: raw.slice(0, start), after: raw.slice(end) };
 }
