@@ -215,6 +215,30 @@ describe("anthropic: quirks seen and the merge rules of docs/dialects/anthropic.
     expect(result.merged.content[0]!.input).toEqual({});
   });
 
+  it("reads a delta's text from where JSON.parse would, when a delta event is like the one before but for its text", () => {
+    // Delta events like the one before but for their text are merged unparsed (merger.ts, docs/merging-unparsed.md):
+    // every way that place could be misread, each stream's text worked out by hand from JSON's rules.
+    const data = (json: string, name = "content_block_delta") => `event: ${name}\ndata: ${json}\n\n`;
+    const usual = (text: string, index = 0) => data(`{"type":"content_block_delta","index":${index},"delta":{"type":"text_delta","text":"${text}"}}`);
+    const texts = (...events: string[]) => anthropic.merge(body(messageStart(), textStart(0), textStart(1), ...events, stop(0), stop(1), messageDelta("end_turn"), messageStop)).merged.content.map((block) => block.text);
+    // The key given twice (the last counts), the second written plainly or escaped.
+    const twice = (first: string, second: string, key: string) => data(`{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"${first}",${key}:"${second}"}}`);
+    expect(texts(twice("a", "a", '"text"'), twice("b", "a", '"text"'))).toEqual(["aa", ""]);
+    expect(texts(twice("a", "a", '"te\\u0078t"'), twice("b", "a", '"te\\u0078t"'))).toEqual(["aa", ""]);
+    // Values with escapes.
+    expect(texts(usual("a"), usual("\\u0062"), usual('\\"c\\"'))).toEqual(['ab"c"', ""]);
+    // Another block's delta between two alike, and a ping.
+    expect(texts(usual("a"), usual("x", 1), usual("b"), ping, usual("c"))).toEqual(["abc", "x"]);
+    // The delta's key written with a space, and a text key after the delta with the same value.
+    const after = (other: string) => data(`{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text": "a"},"x":{"text":"${other}"}}`);
+    expect(texts(after("a"), after("b"), after("c"))).toEqual(["aaa", ""]);
+    // An event name that is not its type: reported for each event, after a delta named right too.
+    const misnamed = (text: string) => data(`{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"${text}"}}`, "x");
+    const named = anthropic.merge(body(messageStart(), textStart(0)) + misnamed("a") + misnamed("b") + usual("c") + misnamed("d"));
+    expect(named.diagnostics.filter((diagnostic) => diagnostic.code === "event-type-mismatch").map((diagnostic) => diagnostic.event)).toEqual([2, 3, 5]);
+    expect(named.merged.content[0]!.text).toBe("abcd");
+  });
+
   it("names each step of a UI in the shared event words", () => {
     const text = body(
       messageStart(),

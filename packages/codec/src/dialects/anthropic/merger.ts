@@ -1,5 +1,6 @@
 import { type CoreHooks, MergeCore } from "../../core.js";
 import { describeValue, isObject, type PlainObject, setOwn } from "../../shared/data.js";
+import { type ValueFrame, valueFrame, valueInFrame } from "../../shared/value-frame.js";
 import type { AnthropicContentBlock, AnthropicMessage } from "./types.js";
 
 /** A content block being assembled. */
@@ -53,9 +54,32 @@ export class AnthropicMerger extends MergeCore<AnthropicMessage> {
   private toolCalls = 0;
   private stopped = false;
   private metadata: Record<string, unknown> | undefined;
+  /**
+   * The text around the delta text of the last text or thinking delta that could be framed (see `mergeUnparsed`). Kept
+   * across other events: none of them changes what such a delta does (an index names one block for the whole stream).
+   */
+  private frame: { text: ValueFrame; name: string | undefined; state: BlockState; field: "text" | "thinking" } | undefined;
 
   constructor(hooks: CoreHooks = {}) {
     super(hooks);
+  }
+
+  /**
+   * A `content_block_delta` whose text is the framed delta's (`frame`) but
+   * for its delta's `text` (or `thinking`), with the same SSE event name:
+   * parsed, it would be that event with another text, so it is merged as
+   * `blockDelta` would merge it, unparsed (docs/merging-unparsed.md). Nearly
+   * every event of a long answer is one.
+   */
+  protected override mergeUnparsed(text: string, name: string | undefined): boolean {
+    const frame = this.frame;
+    if (frame === undefined || name !== frame.name) return false;
+    const value = valueInFrame(frame.text, text);
+    if (value === undefined) return false;
+    if (value === "") return true;
+    frame.state.append(frame.field, value);
+    this.emit?.({ type: frame.field === "text" ? "text-delta" : "reasoning-delta", delta: value, event: this.event, choice: 0 });
+    return true;
   }
 
   protected apply(event: PlainObject, name: string | undefined): void {
@@ -64,14 +88,14 @@ export class AnthropicMerger extends MergeCore<AnthropicMessage> {
       this.report("event-type-mismatch", `the SSE event is named "${name}" but its data has type ${describeValue(type)}`, { data: event });
     }
     switch (type) {
+      case "content_block_delta":
+        this.blockDelta(event, name);
+        return;
       case "message_start":
         this.messageStart(event);
         return;
       case "content_block_start":
         this.blockStart(event);
-        return;
-      case "content_block_delta":
-        this.blockDelta(event);
         return;
       case "content_block_stop":
         this.blockStop(event);
@@ -132,7 +156,7 @@ export class AnthropicMerger extends MergeCore<AnthropicMessage> {
     }
   }
 
-  private blockDelta(event: PlainObject): void {
+  private blockDelta(event: PlainObject, name: string | undefined): void {
     const state = this.block(event, "content_block_delta");
     const delta = event.delta;
     if (state === undefined) return;
@@ -149,6 +173,12 @@ export class AnthropicMerger extends MergeCore<AnthropicMessage> {
         if (typeof text !== "string") {
           this.report("invalid-event", `a ${delta.type} needs a ${field} string, found ${describeValue(text)}`, { data: event });
           return;
+        }
+        // The delta has this key: when the event's text has no other, later events like it are merged unparsed
+        // (with the same event name, which then matches their type too).
+        if (field !== "signature" && this.eventText !== undefined && this.trace === undefined && (name === undefined || name === "content_block_delta")) {
+          const frame = valueFrame(this.eventText, field, text);
+          if (frame !== undefined) this.frame = { text: frame, name, state, field };
         }
         if (text === "") return;
         state.append(field, text);
