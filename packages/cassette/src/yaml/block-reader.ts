@@ -45,8 +45,10 @@ export function readSequenceItems(text: string, indent: number, take: (item: Yam
 }
 
 
-/** Characters that cannot start a plain scalar (or need a look at what follows). */
-const indicatorStart = /^[-?:,[\]{}#&*!|>'"%@`]/;
+/** Characters that cannot start a plain scalar (or need a look at what follows): -?:,[]{}#&*!|>'"%@` */
+const indicators = new Uint8Array(128);
+for (const character of "-?:,[]{}#&*!|>'\"%@`") indicators[character.charCodeAt(0)] = 1;
+const isIndicator = (code: number) => code < 128 && indicators[code] === 1;
 /** A line break go-yaml knows besides LF: CR, NEL, LS, PS. */
 const otherBreak = /[\r\u0085\u2028\u2029]/;
 
@@ -54,6 +56,8 @@ class BlockReader {
   private position = 0;
   /** Whether the text holds CR, NEL, LS or PS anywhere: when not (nearly always), no scalar needs looking at for them. */
   private readonly otherBreaks: boolean;
+  /** The last `skipBlankLines`: from where, to where, and the indentation it found (the text never changes). */
+  private readonly skipped = { from: -1, to: 0, indent: 0 };
 
   constructor(
     private readonly text: string,
@@ -62,8 +66,8 @@ class BlockReader {
     private readonly copyScalars = false,
     private readonly literals?: LiteralBytesBatch,
   ) {
-    // Four quick searches of the whole text, rather than one per scalar.
-    this.otherBreaks = text.includes("\r") || text.includes("\u0085") || text.includes("\u2028") || text.includes("\u2029");
+    // Quick searches of the whole text, rather than one per scalar; a text read from ASCII bytes cannot hold NEL, LS or PS.
+    this.otherBreaks = text.includes("\r") || (literals?.window === undefined && (text.includes("\u0085") || text.includes("\u2028") || text.includes("\u2029")));
   }
 
   document(): YamlNode {
@@ -104,7 +108,13 @@ class BlockReader {
    * is outside the subset).
    */
   private skipBlankLines(): number {
+    // A line is often looked at again from where the last look started (after a value, to see that nothing goes on below it).
+    if (this.position === this.skipped.from) {
+      this.position = this.skipped.to;
+      return this.skipped.indent;
+    }
     const text = this.text;
+    const from = this.position;
     for (;;) {
       let index = this.position;
       while (text.charCodeAt(index) === 32) index += 1;
@@ -113,7 +123,11 @@ class BlockReader {
       else if (code === 13 || code === 9) outside("a CR or tab in indentation or between lines");
       else {
         if (Number.isNaN(code)) this.position = text.length;
-        return index - this.position;
+        const indent = index - this.position;
+        this.skipped.from = from;
+        this.skipped.to = this.position;
+        this.skipped.indent = indent;
+        return indent;
       }
     }
   }
@@ -156,20 +170,19 @@ class BlockReader {
     }
     else {
       if (first === 63 /* ? */ || first === 60 /* < for << */) outside("a complex or merge key");
+      // One look at each character up to the colon that ends the key (one followed by a space or the line's end).
       let end = start;
-      const lineEnd = this.lineEnd(start);
-      for (;;) {
-        const colon = text.indexOf(":", end);
-        if (colon === -1 || colon > lineEnd) outside("a line without a key");
-        const after = text.charCodeAt(colon + 1);
-        if (after === 32 || after === 10 || Number.isNaN(after)) {
-          end = colon;
-          break;
-        }
-        end = colon + 1;
+      for (let previous = -1; ; end += 1) {
+        const code = text.charCodeAt(end);
+        if (code === 10 || Number.isNaN(code)) outside("a line without a key");
+        if (code === 58) {
+          const after = text.charCodeAt(end + 1);
+          if (after === 32 || after === 10 || Number.isNaN(after)) break;
+        } else if ((code === 35 && previous === 32) || code === 9) outside("a key that needs a closer look"); // a comment; a tab (`:` and a tab end a key too)
+        previous = code;
       }
+      if (end === start || isIndicator(first) || text.charCodeAt(end - 1) === 32) outside("a key that needs a closer look");
       const raw = text.slice(start, end);
-      if (raw === "" || indicatorStart.test(raw) || raw.endsWith(" ") || raw.endsWith("\t") || raw.includes(" #")) outside("a key that needs a closer look");
       checkImplicitKey(text, start, end);
       key = { kind: "scalar", style: "plain", text: raw, offset: start, end };
       this.position = end;
@@ -294,10 +307,17 @@ class BlockReader {
     const lineEnd = this.lineEnd(start);
     let end = lineEnd;
     while (end > start && text.charCodeAt(end - 1) === 32) end -= 1;
+    if (end === start) outside("an empty plain scalar");
+    const first = text.charCodeAt(start);
+    if (isIndicator(first) && !((first === 45 || first === 63 || first === 58) && end > start + 1 && text.charCodeAt(start + 1) !== 32)) outside("a plain scalar that starts with an indicator");
+    // One look at each character: " #" (a comment), ": " or a colon at the end (a key), a tab.
+    for (let index = start, previous = -1; index < end; index += 1) {
+      const code = text.charCodeAt(index);
+      if ((code === 35 && previous === 32) || (code === 58 && (index + 1 === end || text.charCodeAt(index + 1) === 32)) || code === 9) outside("a plain scalar that needs a closer look");
+      previous = code;
+    }
     const raw = text.slice(start, end);
-    if (raw === "") outside("an empty plain scalar");
-    if (indicatorStart.test(raw) && !/^[-?:][^ ]/.test(raw)) outside("a plain scalar that starts with an indicator");
-    if (raw.includes(" #") || raw.includes(": ") || raw.endsWith(":") || (this.otherBreaks && otherBreak.test(raw)) || raw.includes("\t")) outside("a plain scalar that needs a closer look");
+    if (this.otherBreaks && otherBreak.test(raw)) outside("a plain scalar that needs a closer look");
     this.position = lineEnd === text.length ? lineEnd : lineEnd + 1;
     this.noContinuation(indent);
     return { kind: "scalar", style: "plain", text: this.own(raw), offset: start, end };

@@ -11,12 +11,15 @@ export function literalHeader(text: string, bar: number): { chomp: "clip" | "str
   let index = bar + 1;
   let chomp: "clip" | "strip" | "keep" = "clip";
   let digit = 0;
+  // At most one of each (`|-+` or `|12` is not a header: what follows is then text after it, left to the general reader).
+  let signs = 0;
   for (let step = 0; step < 2; step += 1) {
     const code = text.charCodeAt(index);
-    if (code === 45 || code === 43) {
+    if ((code === 45 || code === 43) && signs === 0) {
       chomp = code === 45 ? "strip" : "keep";
+      signs += 1;
       index += 1;
-    } else if (code >= 49 && code <= 57) {
+    } else if (code >= 49 && code <= 57 && digit === 0) {
       digit = code - 48;
       index += 1;
     }
