@@ -28,6 +28,17 @@ describe("reading bytes a window at a time", () => {
     expect(() => parseCassette(bytes(text))).toThrow(CassetteError);
   });
 
+  it("cuts a window's literal blocks out of its own text only: a window that is not ASCII reads its blocks from its text", () => {
+    const sample = sampleCassette();
+    const first = sample.interactions[0]!;
+    // Blocks at the same place in both windows; the second window holds an é further down.
+    const second = { ...first, id: 1, response: { ...first.response, status: "200 é" } };
+    const text = serializeCassette({ ...sample, interactions: [first, second] });
+    const windowed = readInWindows(bytes(text), undefined, { windowBytes: 1 });
+    expect(windowed?.interactions.map((interaction) => interaction.response.body)).toEqual(["data: 1\n\ndata: [DONE]\n\n", "data: 1\n\ndata: [DONE]\n\n"]);
+    expect(windowed).toStrictEqual(parseCassette(text));
+  });
+
   it("leaves goccy's and layout A's columns, where the strings tell the writer, to the whole text", () => {
     for (const layout of [cassetteLayouts.A, cassetteLayouts.goccy]) expect(readInWindows(bytes(serializeCassette({ ...sampleCassette(), layout })), undefined)).toBeUndefined();
     expect(readInWindows(bytes(serializeCassette(sampleCassette())), undefined)?.layout).toEqual(cassetteLayouts.C);

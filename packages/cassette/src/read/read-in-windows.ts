@@ -1,7 +1,7 @@
 import { CassetteError } from "../errors.js";
 import type { Cassette, Interaction } from "../model/cassette.js";
 import { readBlockYaml, readSequenceItems } from "../yaml/block-reader.js";
-import { LiteralBytesBatch } from "../yaml/literal-bytes.js";
+import { LiteralBytesBatch, type NodeBuffer } from "../yaml/literal-bytes.js";
 import type { YamlNode } from "../yaml/node.js";
 import { OutsideSubset } from "../yaml/outside-subset.js";
 import { GoRefusal } from "../yaml/refusal.js";
@@ -16,7 +16,9 @@ import { findRefusedCharacters, isPlainAscii } from "./refused-characters.js";
  * whole file into one string first would hold a copy of the file for as long
  * as the reading lasts, next to the values read from it (what a loaded
  * cassette is made of): twice the file. Here the memory held while reading is
- * about one window, and values are copies, never views of a window.
+ * about one window, and values are copies, never views of a window. A window
+ * of plain ASCII has its literal blocks cut out of its text and read from its
+ * bytes (`LiteralBytesBatch.cutWindow`): its text is mostly keys.
  *
  * Anything out of the ordinary (CR line ends, a byte-order mark, a
  * character Go refuses, text the quick reader does not read, a value the
@@ -37,9 +39,9 @@ import { findRefusedCharacters, isPlainAscii } from "./refused-characters.js";
 const defaultWindowBytes = 64 * 1024;
 
 /**
- * The bytes of long literal blocks (bodies, mostly) gathered before their
- * texts are made, as one string (`LiteralBytesBatch`): past 128 KiB, so that
- * it is born where the garbage collector does not copy it.
+ * The bytes of literal blocks (bodies, mostly) gathered before their texts
+ * are made, as one string (`LiteralBytesBatch`): past 128 KiB, so that it is
+ * born where the garbage collector does not copy it.
  */
 const defaultBatchBytes = 256 * 1024;
 
@@ -47,7 +49,7 @@ const defaultBatchBytes = 256 * 1024;
 export interface WindowSizes {
   /** The bytes a window holds at least. */
   windowBytes?: number;
-  /** The bytes of long literal blocks gathered before their texts are made and their interactions built. */
+  /** The bytes of literal blocks gathered before their texts are made and their interactions built. */
   batchBytes?: number;
 }
 
@@ -80,7 +82,7 @@ export function readInWindows(bytes: Uint8Array, source: string | undefined, siz
   // The layout is told from the first item's columns, found while its window is at hand.
   let firstRequestColumn: number | undefined;
   let tail = "";
-  // Items are built once their long literal blocks have their texts.
+  // Items are built once their literal blocks cut from bytes have their texts.
   const literals = new LiteralBytesBatch();
   let items: YamlNode[] = [];
   const build = () => {
@@ -93,10 +95,10 @@ export function readInWindows(bytes: Uint8Array, source: string | undefined, siz
       // The window ends where an item starts, `windowBytes` on or more.
       const found = start + windowBytes >= buffer.length ? -1 : buffer.indexOf(itemStart, start + windowBytes - 1);
       const end = found === -1 ? buffer.length : found + 1;
-      const decoded = decode(buffer, start, end);
-      if (decoded === undefined) return undefined;
-      const text = decoded.text;
-      literals.window = decoded.ascii ? { bytes: buffer, start } : undefined;
+      // Nearly every window: plain ASCII, its literal blocks cut out of its text and read from its bytes.
+      literals.beginWindow(typeof buffer.latin1Slice === "function" && isPlainAscii(buffer, start, end));
+      const text = literals.ascii ? (literals.cutWindow(buffer, start, end) ?? buffer.latin1Slice(start, end)) : decode(buffer, start, end);
+      if (text === undefined) return undefined;
       const read = readSequenceItems(
         text,
         indent,
@@ -106,6 +108,7 @@ export function readInWindows(bytes: Uint8Array, source: string | undefined, siz
         },
         literals,
       );
+      if (!literals.allTaken) return undefined;
       if (literals.size >= batchBytes) build();
       if (read < text.length) {
         // Only the last window may hold more than the sequence: the root's keys after it.
@@ -117,7 +120,7 @@ export function readInWindows(bytes: Uint8Array, source: string | undefined, siz
     build();
     const head = decode(buffer, 0, regionStart);
     if (head === undefined) return undefined;
-    const root = readBlockYaml(head.text + tail);
+    const root = readBlockYaml(head + tail);
     // The sequence was read above: in the root, `interactions:` stands with nothing under it.
     const entry = root.kind === "map" ? root.entries.find(({ key }) => key.kind === "scalar" && key.text === "interactions") : undefined;
     if (entry === undefined || entry.value.kind !== "scalar") return undefined;
@@ -131,12 +134,6 @@ export function readInWindows(bytes: Uint8Array, source: string | undefined, siz
   }
 }
 
-/** A Node Buffer: its `indexOf` finds a run of bytes, natively; `latin1Slice` makes a string of a byte a character. */
-interface NodeBuffer extends Uint8Array {
-  indexOf(value: number | Uint8Array, byteOffset?: number): number;
-  latin1Slice(start: number, end: number): string;
-}
-
 /** The bytes as a Node Buffer (no copy); `undefined` outside Node (then the whole text is read). */
 function asBuffer(bytes: Uint8Array): NodeBuffer | undefined {
   const BufferClass = (globalThis as unknown as { Buffer?: { from(buffer: ArrayBufferLike, offset: number, length: number): NodeBuffer } }).Buffer;
@@ -144,20 +141,19 @@ function asBuffer(bytes: Uint8Array): NodeBuffer | undefined {
 }
 
 /**
- * A window's text, and whether its bytes are plain ASCII (a character a
- * byte); `undefined` when they are not UTF-8 or hold a character Go refuses
- * (the whole text says where).
+ * A window's text; `undefined` when its bytes are not UTF-8 or hold a
+ * character Go refuses (the whole text says where).
  */
-function decode(bytes: NodeBuffer, start: number, end: number): { text: string; ascii: boolean } | undefined {
-  // Nearly every window: plain ASCII, read a byte a character (a copy) with no UTF-8 decoding and no look at the text after.
-  if (typeof bytes.latin1Slice === "function" && isPlainAscii(bytes, start, end)) return { text: bytes.latin1Slice(start, end), ascii: true };
+function decode(bytes: NodeBuffer, start: number, end: number): string | undefined {
+  // Plain ASCII is read a byte a character (a copy) with no UTF-8 decoding and no look at the text after.
+  if (typeof bytes.latin1Slice === "function" && isPlainAscii(bytes, start, end)) return bytes.latin1Slice(start, end);
   let text: string;
   try {
     text = utf8.decode(bytes.subarray(start, end));
   } catch {
     return undefined;
   }
-  return clean(text) ? { text, ascii: false } : undefined;
+  return clean(text) ? text : undefined;
 }
 
 /** Whether a text holds no character Go refuses, and no DEL (which only goccy's layout may hold). */

@@ -37,8 +37,8 @@ export interface StreamedSequence {
  * line starts), handing each to `take`. Returns where the sequence ended:
  * `text.length` when every line of the window was one of its items. The
  * scalars made are copies, not slices of `text`, so that the window is not
- * kept alive by what is read from it. Long literal blocks go to `literals`
- * when its window is this text's bytes: their texts come when it is flushed.
+ * kept alive by what is read from it. Literal blocks cut out of the text
+ * (`literals.cutWindow`) get their texts when `literals` is flushed.
  */
 export function readSequenceItems(text: string, indent: number, take: (item: YamlNode) => void, literals?: LiteralBytesBatch): number {
   return new BlockReader(text, undefined, true, literals).items(indent, take);
@@ -67,7 +67,7 @@ class BlockReader {
     private readonly literals?: LiteralBytesBatch,
   ) {
     // Quick searches of the whole text, rather than one per scalar; a text read from ASCII bytes cannot hold NEL, LS or PS.
-    this.otherBreaks = text.includes("\r") || (literals?.window === undefined && (text.includes("\u0085") || text.includes("\u2028") || text.includes("\u2029")));
+    this.otherBreaks = text.includes("\r") || (literals?.ascii !== true && (text.includes("\u0085") || text.includes("\u2028") || text.includes("\u2029")));
   }
 
   document(): YamlNode {
@@ -394,6 +394,14 @@ class BlockReader {
     this.endOfLine();
     const bodyStart = this.position;
     if (digit > 0 && inSequence) outside("an indentation digit in a sequence item");
+    // A block whose lines were cut out of the text: its text comes from the bytes.
+    const cut = digit === 0 ? this.literals?.cutAt(bodyStart) : undefined;
+    if (cut !== undefined) {
+      if (cut.indent <= indent || cut.chomp !== chomp) outside("a literal block not indented past its key");
+      const scalar: YamlScalar = { kind: "scalar", style: "literal", text: "", offset: tagStart ?? header, end: bodyStart };
+      this.literals!.take(cut, scalar);
+      return scalar;
+    }
     const contentIndent = digit > 0 ? indent + digit : firstTextIndent(text, bodyStart);
     if (contentIndent <= indent) outside("a literal block not indented past its key");
     const { end, shortBlank } = blockExtent(text, bodyStart, contentIndent);
@@ -406,10 +414,6 @@ class BlockReader {
       // The usual block: chomped first, so that the one copy made is the value itself (a block of one line is a cut: made its own).
       const regionStart = bodyStart + contentIndent;
       const regionEnd = chomp === "keep" ? end : chompEnd(text, bodyStart, end, chomp, contentIndent);
-      if (this.literals !== undefined) {
-        const scalar: YamlScalar = { kind: "scalar", style: "literal", text: "", offset: tagStart ?? header, end };
-        if (this.literals.add(scalar, regionStart, regionEnd, contentIndent)) return scalar;
-      }
       const region = text.slice(regionStart, regionEnd);
       value = stripLines(region, contentIndent);
       if (value === region) value = this.own(value);

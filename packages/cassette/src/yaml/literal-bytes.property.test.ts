@@ -2,27 +2,93 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import wabt from "wabt";
 import { describe, expect, it } from "vitest";
-import { bytesBlockLength, LiteralBytesBatch, literalBytesModule } from "./literal-bytes.js";
-import type { YamlScalar } from "./node.js";
+import { readSequenceItems } from "./block-reader.js";
+import { LiteralBytesBatch, literalBytesModule, type NodeBuffer } from "./literal-bytes.js";
+import type { YamlNode } from "./node.js";
+import { OutsideSubset } from "./outside-subset.js";
 
 /** Runs per property: TAPEDECK_PROPERTY_RUNS when set (`pnpm fuzz`), else a count that keeps `pnpm test` fast. */
-const runs = Number(process.env.TAPEDECK_PROPERTY_RUNS) || 300;
+const runs = Number(process.env.TAPEDECK_PROPERTY_RUNS) || 1000;
 
-/** The rule, a line at a time (as literal-block.ts's `stripLines` cuts the text): an independent reading. */
-function expected(block: string, indent: number): string | undefined {
-  const [first, ...rest] = block.split("\n");
-  const lines = [first!];
-  for (const line of rest) {
-    if (line === "") lines.push(line);
-    else if (line.startsWith(" ".repeat(indent))) lines.push(line.slice(indent));
-    else return undefined;
+// Windows whose literal blocks are cut out of their text and read from their bytes must read as the same text read
+// whole does (literal-block.ts: a block's lines found, de-indented and chomped line by line in JavaScript), or be
+// void (a cut the reader did not take), or fail as it fails.
+
+/** What a block's line may be: text indented by the block, further, a bare line break, spaces only (as many, fewer, more). */
+const blockLine = fc.oneof(
+  { weight: 6, arbitrary: fc.string({ unit: fc.constantFrom("a", " ", "{", '"', ":", "|", "#", "-"), minLength: 1, maxLength: 30 }).map((text) => ({ kind: "text" as const, text })) },
+  { weight: 2, arbitrary: fc.constant({ kind: "bare" as const, text: "" }) },
+  { weight: 1, arbitrary: fc.constantFrom(0, -1, 2).map((extra) => ({ kind: "spaces" as const, text: String(extra) })) },
+);
+
+/** A value under a key at column `column`: a literal block (any chomping, rarely with a digit or trailing spaces), or a plain scalar with a bar. */
+const value = fc.oneof(
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      header: fc.constantFrom("|", "|-", "|+", "|", "|2", "|  "),
+      indent: fc.integer({ min: 1, max: 4 }),
+      lines: fc.array(blockLine, { minLength: 1, maxLength: 12 }),
+      long: fc.constantFrom(0, 0, 40, 5_000),
+    }),
+  },
+  { weight: 1, arbitrary: fc.constantFrom("a |", "a | b", "'x |'", "x") },
+);
+
+function valueText(item: typeof value extends fc.Arbitrary<infer T> ? T : never, column: number): string {
+  if (typeof item === "string") return ` ${item}\n`;
+  const pad = " ".repeat(column + item.indent);
+  // The first line has text: it sets the block's indentation.
+  const lines = [`${pad}first${"y".repeat(item.long)}`];
+  for (const line of item.lines) {
+    if (line.kind === "text") lines.push(`${pad}${line.text}`);
+    else if (line.kind === "bare") lines.push("");
+    else lines.push(" ".repeat(Math.max(0, pad.length + Number(line.text))));
   }
-  return lines.join("\n");
+  return ` ${item.header}\n${lines.join("\n")}\n`;
 }
 
-const bytes = (text: string) => Uint8Array.from(text, (character) => character.charCodeAt(0));
+/** A sequence of one-key or two-key mappings at column 0, the keys at column 2, the last line of the window maybe without a break. */
+const windowText = fc.array(fc.tuple(value, fc.option(value, { nil: undefined })), { minLength: 1, maxLength: 4 }).map((items) =>
+  items.map(([first, second]) => `- a:${valueText(first, 2)}${second === undefined ? "" : `  b:${valueText(second, 2)}`}`).join(""),
+);
 
-describe("LiteralBytesBatch", () => {
+/** Items without where they are (a cut window's offsets are its own), and with their texts. */
+function shape(node: YamlNode): unknown {
+  if (node.kind === "scalar") return { text: node.text, style: node.style };
+  if (node.kind === "seq") return node.items.map(shape);
+  return node.entries.map(({ key, value }) => [shape(key), shape(value)]);
+}
+
+function readWhole(text: string): unknown {
+  const items: YamlNode[] = [];
+  try {
+    const read = readSequenceItems(text, 0, (item) => items.push(item));
+    return { items: items.map(shape), read: read === text.length };
+  } catch (error) {
+    if (error instanceof OutsideSubset) return "outside";
+    throw error;
+  }
+}
+
+function readCut(bytes: NodeBuffer, start: number, end: number, batch: LiteralBytesBatch): unknown {
+  const items: YamlNode[] = [];
+  batch.beginWindow(true);
+  const text = batch.cutWindow(bytes, start, end)!;
+  try {
+    const read = readSequenceItems(text, 0, (item) => items.push(item), batch);
+    if (!batch.allTaken) return "void";
+    batch.flush();
+    return { items: items.map(shape), read: read === text.length };
+  } catch (error) {
+    if (error instanceof OutsideSubset) return "outside";
+    throw error;
+  }
+}
+
+const asBuffer = (text: string) => Buffer.from(text, "latin1") as unknown as NodeBuffer;
+
+describe("literal blocks cut out of a window's bytes", () => {
   it("embeds the module that literal-bytes.wat compiles to", async () => {
     const toolkit = await wabt();
     const file = new URL("./literal-bytes.wat", import.meta.url);
@@ -30,49 +96,44 @@ describe("LiteralBytesBatch", () => {
     expect(Buffer.from(module.toBinary({}).buffer).toString("base64")).toBe(literalBytesModule);
   });
 
-  it("leaves out every later line's indentation and keeps blank lines, or says a line is short, for blocks taken one after another, across 16-byte loads and memory growth", () => {
-    const indent = fc.integer({ min: 1, max: 12 });
-    // Lines of text (their own indentation added below), blank lines, lines of spaces, and a line too short.
-    const line = fc.oneof(
-      { weight: 8, arbitrary: fc.string({ unit: fc.constantFrom("a", " ", "{", '"', ":", "|", "#", "\t"), maxLength: 40 }).map((text) => ({ text, short: false })) },
-      { weight: 2, arbitrary: fc.constant({ text: "", short: false }) },
-      { weight: 1, arbitrary: fc.string({ unit: fc.constant("x"), minLength: 1, maxLength: 3 }).map((text) => ({ text, short: true })) },
-    );
-    // Sometimes one long line, so that blocks pass the module's first 64 KiB; mostly long enough to be taken.
-    const long = fc.oneof(fc.constant(0), fc.constantFrom(1_100, 1_100, 15, 65_530, 70_000, 200_000));
-    // What follows the block in the window (the module reads past the end: a line break there is not the block's).
-    const after = fc.constantFrom("\n---", "x\n", "  \n\n", "");
-    const block = fc
-      .record({ size: indent, first: fc.string({ unit: fc.constantFrom("a", " ", "-"), maxLength: 20 }), lines: fc.array(line, { maxLength: 30 }), long, offset: fc.nat(5), rest: after })
-      .map(({ size, first, lines, long: longLength, offset, rest }) => {
-        const pad = " ".repeat(size);
-        const later = lines.map(({ text, short }) => (short ? `${" ".repeat(Math.max(0, size - text.length))}${text}`.slice(-size) : text === "" ? "" : `${pad}${text}`));
-        return { size, offset, rest, text: [first + "y".repeat(longLength), ...later].join("\n") };
-      });
+  it("reads as the whole text reads, or voids the window, for blocks of every shape, one batch for windows one after another", () => {
+    let cut = 0;
     fc.assert(
-      fc.property(fc.array(block, { minLength: 1, maxLength: 3 }), (blocks) => {
+      fc.property(fc.array(fc.tuple(windowText, fc.nat(9)), { minLength: 1, maxLength: 3 }), fc.boolean(), (windows, lastLineBreak) => {
+        // One batch for all the windows, flushed after each (the module's memory holds the blocks of several).
         const batch = new LiteralBytesBatch();
-        const taken = blocks.map(({ size, offset, rest, text }) => {
-          // Each block somewhere inside larger bytes, as in a window of its own.
-          batch.window = { bytes: bytes(`${"z".repeat(offset + 7)}${text}${rest}`), start: 7 };
-          const scalar: YamlScalar = { kind: "scalar", style: "literal", text: "", offset: 0, end: 0 };
-          const wanted = expected(text, size);
-          const added = batch.add(scalar, offset, offset + text.length, size);
-          // Taken exactly when long enough and its lines are indented.
-          expect(added).toBe(wanted !== undefined && text.length >= bytesBlockLength);
-          return { scalar, wanted, added };
-        });
-        batch.flush();
-        for (const { scalar, wanted, added } of taken) if (added) expect(scalar.text).toBe(wanted);
-        expect(batch.size).toBe(0);
+        for (const [window, before] of windows) {
+          const text = lastLineBreak ? window : window.replace(/\n$/, "");
+          // The window somewhere inside larger bytes, as in a file.
+          const bytes = asBuffer(`${"z\n".repeat(before)}${text}x`);
+          const whole = readWhole(text);
+          const read = readCut(bytes, 2 * before, 2 * before + text.length, batch);
+          if (read === "void") continue;
+          cut += 1;
+          expect(read).toEqual(whole);
+        }
       }),
       { numRuns: runs },
     );
+    // Most windows are read with their blocks cut, not voided: the comparison is made.
+    expect(cut).toBeGreaterThan(runs / 2);
   });
 
-  it("takes nothing from a window that is not plain ASCII", () => {
+  it("cuts only a block the reader then takes, its lines read from the bytes", () => {
     const batch = new LiteralBytesBatch();
-    const scalar: YamlScalar = { kind: "scalar", style: "literal", text: "", offset: 0, end: 0 };
-    expect(batch.add(scalar, 0, 2_000, 2)).toBe(false);
+    const text = "- a: |+\n    x\n      y\n\n  b: c |\n";
+    const bytes = asBuffer(text);
+    batch.beginWindow(true);
+    const structure = batch.cutWindow(bytes, 0, bytes.length);
+    // The block's three lines are gone from the text; the plain `c |` below them has no block (its next line is not indented past it).
+    expect(structure).toBe("- a: |+\n  b: c |\n");
+    const items: YamlNode[] = [];
+    readSequenceItems(structure!, 0, (item) => items.push(item), batch);
+    expect(batch.allTaken).toBe(true);
+    batch.flush();
+    expect(shape(items[0]!)).toEqual([
+      [{ text: "a", style: "plain" }, { text: "x\n  y\n\n", style: "literal" }],
+      [{ text: "b", style: "plain" }, { text: "c |", style: "plain" }],
+    ]);
   });
 });
