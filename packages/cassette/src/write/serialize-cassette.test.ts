@@ -348,6 +348,21 @@ describe("header order", () => {
   });
 });
 
+describe("serializeCassette of a large cassette", () => {
+  it("writes megabytes (made a string a megabyte at a time) as it writes each interaction on its own", () => {
+    // 8 bodies of 360 KB: each cassette of one interaction is written in one piece, the whole one in several.
+    const body = "data: x\n\n".repeat(40_000);
+    const sample = sampleCassette();
+    const interactions = Array.from({ length: 8 }, (_, id) => ({ ...sample.interactions[0]!, id, response: { ...sample.interactions[0]!.response, body: `${id}${body}` } }));
+    const whole = serializeCassette({ ...sample, interactions });
+    const head = "---\nversion: 2\ninteractions:\n";
+    const alone = interactions.map((interaction) => serializeCassette({ ...sample, interactions: [interaction] }));
+    for (const text of alone) expect(text.startsWith(head)).toBe(true);
+    expect(whole.length).toBeGreaterThan(2_000_000);
+    expect(whole).toBe(head + alone.map((text) => text.slice(head.length)).join(""));
+  });
+});
+
 describe("serializeCassette past what a string holds", () => {
   it("gives a typed too-large error, not a RangeError, for text longer than a JavaScript string", { timeout: 60_000 }, () => {
     // Two bodies of 256 MiB: together past V8's longest string (about 512 MiB).
