@@ -7,7 +7,7 @@ import type { YamlScalar } from "./node.js";
  * WebAssembly module's memory after the blocks before (literal-bytes.wat,
  * `cut`), and their lines left out of the window's text: the reader meets
  * each block's header followed by the line after the block, and takes the
- * block's text from here (`cutAt`, `take`). `flush` reads one string of all
+ * block's text from the batch (`cutAt`, `take`). `flush` reads one string of all
  * the blocks' texts, a byte a character, of which each block's text is a cut.
  *
  * Why: the bodies are most of a cassette's bytes. Read into the window's
@@ -26,8 +26,10 @@ import type { YamlScalar } from "./node.js";
  * (` |`, ` |-` or ` |+` ending a line, no indentation digit) is followed by
  * lines the module reads as the block's (bare line breaks, and lines indented
  * at least as the first line with text, which must be indented past the
- * header's line; a line of spaces only shorter than that stops the cutting),
- * which are the lines the text's reading (`blockExtent`) gives the block. The
+ * header's line; a line of spaces only shorter than that, or a header with
+ * an indentation digit, stops the cutting for the rest of the window), which
+ * are the lines the text's reading (`blockExtent`) gives the block; the
+ * trailing line breaks chomped off are its blank lines (`chompEnd`). The
  * reader only ever looks past a line it reads over blank lines, to the next
  * line with text: the header's line is one, so nothing before the header
  * reads the cut. A cut the reader does not take where it is (the ` |` was in
@@ -71,17 +73,16 @@ export class LiteralBytesBatch {
 
   /**
    * The text of the window `start` to `end` of `bytes` (plain ASCII, after
-   * `beginWindow(true)`), with
-   * the lines of its literal blocks cut out, each block's text gathered for
-   * `flush`; `undefined` without WebAssembly SIMD or Node's `Buffer` (then
-   * read the window's text as it is).
+   * `beginWindow(true)`) with the lines of its literal blocks cut out, each
+   * block's text gathered for `flush`; `undefined` without WebAssembly SIMD
+   * or Node's `Buffer` (then read the window's text as it is).
    */
   cutWindow(bytes: NodeBuffer, start: number, end: number): string | undefined {
     const module = loadModule();
     if (module === undefined) return undefined;
     const window = bytes.subarray(start, end) as NodeBuffer;
     const length = window.length;
-    // The window's bytes go after room for all its blocks can write (less than the window), 16 bytes to spare each.
+    // The window's bytes go after room for what its blocks write (less than the window), 16 bytes to spare each.
     const copy = this.size + length + 16;
     module.reserve(copy + length + 16);
     const memory = module.view;
@@ -169,7 +170,10 @@ export class LiteralBytesBatch {
 
   /** Gives every block taken its text: one string made of them all, of which each text is a cut. */
   flush(): void {
-    if (this.size === 0) return;
+    if (this.scalars.length === 0) {
+      this.size = 0;
+      return;
+    }
     const text = loadModule()!.view.latin1Slice(0, this.size);
     for (let index = 0; index < this.scalars.length; index += 1) this.scalars[index]!.text = text.slice(this.bounds[2 * index], this.bounds[2 * index + 1]);
     this.scalars.length = 0;
