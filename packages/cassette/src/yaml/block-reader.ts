@@ -4,6 +4,7 @@ import { blockExtent, chompEnd, chomped, firstTextIndent, hasOtherBreak, literal
 import { emptyScalar, type YamlMap, type YamlNode, type YamlScalar, type YamlSeq } from "./node.js";
 import { outside } from "./outside-subset.js";
 import { checkImplicitKey } from "./refusal.js";
+import { checkPlainValue, closingQuote, plainKeyEnd } from "./scalar-text.js";
 
 /**
  * Reads the YAML that go-yaml and goccy/go-yaml write, fast: block mappings
@@ -45,10 +46,6 @@ export function readSequenceItems(text: string, indent: number, take: (item: Yam
 }
 
 
-/** Characters that cannot start a plain scalar (or need a look at what follows): -?:,[]{}#&*!|>'"%@` */
-const indicators = new Uint8Array(128);
-for (const character of "-?:,[]{}#&*!|>'\"%@`") indicators[character.charCodeAt(0)] = 1;
-const isIndicator = (code: number) => code < 128 && indicators[code] === 1;
 /** A line break go-yaml knows besides LF: CR, NEL, LS, PS. */
 const otherBreak = /[\r\u0085\u2028\u2029]/;
 
@@ -170,18 +167,7 @@ class BlockReader {
     }
     else {
       if (first === 63 /* ? */ || first === 60 /* < for << */) outside("a complex or merge key");
-      // One look at each character up to the colon that ends the key (one followed by a space or the line's end).
-      let end = start;
-      for (let previous = -1; ; end += 1) {
-        const code = text.charCodeAt(end);
-        if (code === 10 || Number.isNaN(code)) outside("a line without a key");
-        if (code === 58) {
-          const after = text.charCodeAt(end + 1);
-          if (after === 32 || after === 10 || Number.isNaN(after)) break;
-        } else if ((code === 35 && previous === 32) || code === 9) outside("a key that needs a closer look"); // a comment; a tab (`:` and a tab end a key too)
-        previous = code;
-      }
-      if (end === start || isIndicator(first) || text.charCodeAt(end - 1) === 32) outside("a key that needs a closer look");
+      const end = plainKeyEnd(text, start);
       const raw = text.slice(start, end);
       checkImplicitKey(text, start, end);
       key = { kind: "scalar", style: "plain", text: raw, offset: start, end };
@@ -259,7 +245,7 @@ class BlockReader {
     if (first === 45 /* - */ && text.charCodeAt(start + 1) === 32) outside("a sequence in a sequence");
     const lineEnd = this.lineEnd(start);
     if (first === 39 || first === 34) {
-      const close = this.closingQuote(start, first, lineEnd);
+      const close = closingQuote(text, start, first, lineEnd);
       return close !== -1 && text.charCodeAt(close + 1) === 58;
     }
     for (let colon = text.indexOf(":", start); colon !== -1 && colon < lineEnd; colon = text.indexOf(":", colon + 1)) {
@@ -307,15 +293,7 @@ class BlockReader {
     const lineEnd = this.lineEnd(start);
     let end = lineEnd;
     while (end > start && text.charCodeAt(end - 1) === 32) end -= 1;
-    if (end === start) outside("an empty plain scalar");
-    const first = text.charCodeAt(start);
-    if (isIndicator(first) && !((first === 45 || first === 63 || first === 58) && end > start + 1 && text.charCodeAt(start + 1) !== 32)) outside("a plain scalar that starts with an indicator");
-    // One look at each character: " #" (a comment), ": " or a colon at the end (a key), a tab.
-    for (let index = start, previous = -1; index < end; index += 1) {
-      const code = text.charCodeAt(index);
-      if ((code === 35 && previous === 32) || (code === 58 && (index + 1 === end || text.charCodeAt(index + 1) === 32)) || code === 9) outside("a plain scalar that needs a closer look");
-      previous = code;
-    }
+    checkPlainValue(text, start, end);
     const raw = text.slice(start, end);
     if (this.otherBreaks && otherBreak.test(raw)) outside("a plain scalar that needs a closer look");
     this.position = lineEnd === text.length ? lineEnd : lineEnd + 1;
@@ -340,33 +318,12 @@ class BlockReader {
     else if (!Number.isNaN(code)) outside("text after a value");
   }
 
-  /** The index of the quote closing the one at `start`, on this line; -1 when it does not close there. */
-  private closingQuote(start: number, quote: number, lineEnd: number): number {
-    const text = this.text;
-    const mark = quote === 39 ? "'" : '"';
-    for (let index = start + 1; ; ) {
-      const found = text.indexOf(mark, index);
-      if (found === -1 || found >= lineEnd) return -1;
-      if (quote === 39) {
-        if (text.charCodeAt(found + 1) === 39) {
-          index = found + 2;
-          continue;
-        }
-        return found;
-      }
-      let slashes = 0;
-      for (let back = found - 1; text.charCodeAt(back) === 92; back -= 1) slashes += 1;
-      if (slashes % 2 === 0) return found;
-      index = found + 1;
-    }
-  }
-
   /** A single- or double-quoted scalar that closes on its line. */
   private quoted(quote: number): YamlScalar {
     const text = this.text;
     const start = this.position;
     const lineEnd = this.lineEnd(start);
-    const close = this.closingQuote(start, quote, lineEnd);
+    const close = closingQuote(text, start, quote, lineEnd);
     if (close === -1) outside("a quoted scalar over several lines");
     const raw = text.slice(start + 1, close);
     if (this.otherBreaks && otherBreak.test(raw)) outside("a line break inside quotes");
